@@ -1,0 +1,67 @@
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from . import hours as hours_logic
+from .jsonld import office_jsonld
+from .models import HoursException, Notice, Office, TeamMember
+
+NEWS_ON_OFFICE_PAGE = 5
+
+
+class OfficeListView(ListView):
+    model = Office
+    paginate_by = 50
+    context_object_name = "offices"
+
+    def get_queryset(self):
+        return Office.objects.active().order_by("city", "district", "name")
+
+
+class OfficeDetailView(DetailView):
+    model = Office
+    context_object_name = "office"
+
+    def get_queryset(self):
+        today = timezone.localdate()
+        return Office.objects.active().prefetch_related(
+            "hours",
+            Prefetch(
+                "hours_exceptions",
+                queryset=HoursException.objects.filter(end_date__gte=today),
+            ),
+            "work_areas",
+            Prefetch("team", queryset=TeamMember.objects.visible()),
+            "downloads",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        office = self.object
+        now = timezone.localtime()
+        hours = list(office.hours.all())
+        exceptions = list(office.hours_exceptions.all())
+        context.update(
+            week=hours_logic.week_schedule(hours, exceptions, now.date()),
+            status=hours_logic.current_status(hours, exceptions, now),
+            announced_exceptions=hours_logic.upcoming_exceptions(exceptions, now.date()),
+            pinned_notices=Notice.objects.pinned().for_office_or_portal(office),
+            notices=Notice.objects.published().for_office(office)[:NEWS_ON_OFFICE_PAGE],
+            jsonld=office_jsonld(office, hours, self.request),
+        )
+        return context
+
+
+class NoticeListView(ListView):
+    paginate_by = 10
+    context_object_name = "notices"
+
+    def get_queryset(self):
+        return Notice.objects.published().select_related("office")
+
+
+class NoticeDetailView(DetailView):
+    context_object_name = "notice"
+
+    def get_queryset(self):
+        return Notice.objects.visible_to(self.request.user).select_related("office")

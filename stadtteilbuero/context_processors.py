@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language
+
+from .navigation import MAIN_NAVIGATION
+
+
+def portal(request):
+    """Portal name, main navigation and this page in each language (no queries)."""
+    current = get_language()
+    path = request.get_full_path()
+    languages = [
+        {
+            "code": code,
+            "name": LANG_INFO[code]["name_local"],
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    navigation = []
+    for url_name, label in MAIN_NAVIGATION:
+        url = reverse(url_name)
+        navigation.append({"url": url, "label": label, "current": request.path.startswith(url)})
+    return {
+        "portal_name": settings.PORTAL_NAME,
+        "language_links": languages,
+        "main_navigation": navigation,
+    }

@@ -1,0 +1,8 @@
+"""The main navigation: one line per section, in the order of the header."""
+
+from django.utils.translation import gettext_lazy as _
+
+MAIN_NAVIGATION = [
+    ("offices:office-list", _("Offices")),
+    ("offices:notice-list", _("News")),
+]

@@ -1,0 +1,38 @@
+from django.contrib import sitemaps
+from django.urls import reverse
+
+from offices.models import Notice, Office
+
+
+class StaticSitemap(sitemaps.Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["home", "offices:office-list", "offices:notice-list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class OfficeSitemap(sitemaps.Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Office.objects.active()
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class NoticeSitemap(sitemaps.Sitemap):
+    changefreq = "monthly"
+    limit = 1000
+
+    def items(self):
+        return Notice.objects.published()
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+SITEMAPS = {"pages": StaticSitemap, "offices": OfficeSitemap, "news": NoticeSitemap}

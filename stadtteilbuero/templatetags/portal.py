@@ -1,0 +1,57 @@
+"""Template helpers shared by every app: rich text, images, JSON-LD, query strings."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from stadtteilbuero.richtext import plain_text, render_markdown
+
+register = template.Library()
+
+# The characters json_script escapes, so the JSON cannot close its <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def richtext(value):
+    """Markdown written by staff, as sanitized HTML."""
+    return render_markdown(value or "")
+
+
+@register.filter
+def plaintext(value):
+    return plain_text(value or "")
+
+
+@register.simple_tag
+def rendition(obj, size="card"):
+    """URL of a resized copy of obj.image (ImageMixin), or an empty string."""
+    return obj.rendition_url(size) or ""
+
+
+@register.filter
+def jsonld(data):
+    """A schema.org <script type="application/ld+json"> element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped JSON
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None removes one).
+
+    Keeps the filters when paging: {% query_with page=2 %}."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.flatpages import views as flatpages
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from . import views
+from .sitemaps import SITEMAPS
+
+admin.site.site_header = _("Stadtteilportal – administration")
+admin.site.site_title = _("Stadtteilportal")
+admin.site.index_title = _("Offices, projects, events and funds")
+
+urlpatterns = [
+    path("health/", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("", include("offices.urls")),
+    path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="imprint"),
+    path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
+    path(
+        "barrierefreiheit/", flatpages.flatpage, {"url": "/barrierefreiheit/"}, name="accessibility"
+    ),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+if settings.SERVE_MEDIA:
+    # Development and small set-ups; behind a web server or with S3 this stays off.
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,0 +1,52 @@
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from offices.models import Notice, Office
+
+logger = logging.getLogger(__name__)
+
+NEWS_ON_HOME = 4
+
+
+class HomeView(TemplateView):
+    template_name = "stadtteilbuero/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            offices=Office.objects.active().order_by("city", "name"),
+            pinned_notices=Notice.objects.pinned().select_related("office"),
+            notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
+        )
+        return context
+
+
+@never_cache
+@require_GET
+def health(request):
+    """200 when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: database unavailable")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /verfuegungsfonds/antrag/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,60 @@
+import pytest
+from django.contrib.auth.models import Permission
+
+from tests.factories import OfficeFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Tests render {% static %} without a collected, hashed manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads of a test never land in var/ and vanish afterwards."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def office(db):
+    return OfficeFactory()
+
+
+@pytest.fixture
+def other_office(db):
+    return OfficeFactory()
+
+
+def make_staff(office, *app_labels):
+    """A staff account, member of `office`, with all model permissions of the apps."""
+    user = UserFactory(is_staff=True)
+    user.office_memberships.create(office=office)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=app_labels or ["offices"])
+    )
+    return user
+
+
+@pytest.fixture
+def staff_user(office):
+    return make_staff(office, "offices")
+
+
+@pytest.fixture
+def other_staff_user(other_office):
+    return make_staff(other_office, "offices")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_staff=True, is_superuser=True)
