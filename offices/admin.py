@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
@@ -71,6 +72,7 @@ class OfficeAdmin(OfficeScopedAdmin):
     search_fields = ("name", "district", "city", "code")
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("created_at", "updated_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [
         OfficeHoursInline,
         HoursExceptionInline,

@@ -91,11 +91,10 @@ def current_status(hours, exceptions, now: datetime.datetime) -> Status:
     moment = now.time()
     for slot in today.slots:
         if slot.contains(moment):
-            return Status(
-                "open",
-                _("Open now, until %(time)s") % {"time": slot.closes.strftime("%H:%M")},
-                slot.closes,
-            )
+            text = _("Open now, until %(time)s") % {"time": slot.closes.strftime("%H:%M")}
+            if today.is_changed:
+                text += " (" + _("changed hours today") + ")"
+            return Status("open", text, slot.closes)
     if today.is_changed:
         return Status("changed_today", _("Changed hours today"))
     later = [s for s in today.slots if s.opens > moment]

@@ -45,8 +45,12 @@ class OfficeDetailView(DetailView):
             week=hours_logic.week_schedule(hours, exceptions, now.date()),
             status=hours_logic.current_status(hours, exceptions, now),
             announced_exceptions=hours_logic.upcoming_exceptions(exceptions, now.date()),
-            pinned_notices=Notice.objects.pinned().for_office_or_portal(office),
-            notices=Notice.objects.published().for_office(office)[:NEWS_ON_OFFICE_PAGE],
+            pinned_notices=Notice.objects.pinned()
+            .for_office_or_portal(office)
+            .select_related("office"),
+            notices=Notice.objects.published()
+            .for_office(office)
+            .select_related("office")[:NEWS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request),
         )
         return context

@@ -1,0 +1,61 @@
+"""Every public page runs a small, fixed number of queries whatever the data size."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    DownloadFactory,
+    HoursExceptionFactory,
+    NoticeFactory,
+    OfficeFactory,
+    OfficeHoursFactory,
+    TeamMemberFactory,
+    WorkAreaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def populate(count):
+    offices = OfficeFactory.create_batch(count)
+    for office in offices:
+        OfficeHoursFactory.create_batch(3, office=office)
+        HoursExceptionFactory(office=office)
+        WorkAreaFactory.create_batch(2, office=office)
+        TeamMemberFactory.create_batch(3, office=office)
+        DownloadFactory(office=office)
+        NoticeFactory.create_batch(2, office=office)
+    return offices
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_home_queries(client, django_assert_max_num_queries, count):
+    populate(count)
+    with django_assert_max_num_queries(4):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_office_list_queries(client, django_assert_max_num_queries, count):
+    populate(count)
+    with django_assert_max_num_queries(3):
+        assert client.get(reverse("offices:office-list")).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_office_detail_queries(client, django_assert_max_num_queries, count):
+    office = populate(count)[0]
+    with django_assert_max_num_queries(8):
+        assert client.get(office.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_news_queries(client, django_assert_max_num_queries, count):
+    populate(count)
+    with django_assert_max_num_queries(3):
+        assert client.get(reverse("offices:notice-list")).status_code == 200
+    notice = NoticeFactory()
+    with django_assert_max_num_queries(2):
+        assert client.get(notice.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get(reverse("offices:notice-feed")).status_code == 200

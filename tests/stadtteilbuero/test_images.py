@@ -1,0 +1,91 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from stadtteilbuero.images import validate_image_file
+from tests.factories import TeamMemberFactory
+
+
+def png_bytes(size=(20, 10), image_format="PNG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#00594f").save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content)
+
+
+def test_real_png_is_accepted():
+    validate_image_file(upload("foto.png", png_bytes()))
+
+
+def test_fake_jpeg_is_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_image_file(upload("foto.jpg", b"<?php echo 'hallo'; ?>"))
+    assert error.value.code == "invalid_image"
+
+
+def test_extension_must_match_content():
+    with pytest.raises(ValidationError) as error:
+        validate_image_file(upload("foto.jpg", png_bytes()))
+    assert error.value.code == "invalid_format"
+
+
+def test_other_extensions_are_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_image_file(upload("foto.svg", b"<svg></svg>"))
+    assert error.value.code == "invalid_extension"
+
+
+def test_oversized_file_is_refused(settings):
+    settings.IMAGE_MAX_UPLOAD_BYTES = 100
+    with pytest.raises(ValidationError) as error:
+        validate_image_file(upload("foto.png", png_bytes((200, 200))))
+    assert error.value.code == "file_too_large"
+
+
+def test_decompression_bomb_is_refused(monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    with pytest.raises(ValidationError) as error:
+        validate_image_file(upload("bombe.png", png_bytes((100, 100))))
+    assert error.value.code == "decompression_bomb"
+
+
+@pytest.mark.django_db
+def test_alt_text_is_required_for_an_image():
+    member = TeamMemberFactory.build(image=upload("foto.png", png_bytes()), image_alt="  ")
+    with pytest.raises(ValidationError) as error:
+        member.full_clean(exclude=["office"])
+    assert "image_alt" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_alt_text_required_by_the_database_too():
+    from django.db import IntegrityError, transaction
+
+    member = TeamMemberFactory()
+    member.image.save("foto.png", upload("foto.png", png_bytes()), save=False)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        member.save()
+
+
+@pytest.mark.django_db
+def test_image_is_shown_as_rendition_with_alt_and_credit(client):
+    member = TeamMemberFactory(image_alt="Porträt von Jana", image_credit="© LHH")
+    member.image.save("foto.png", upload("foto.png", png_bytes((800, 600))))
+    content = client.get(member.office.get_absolute_url()).content.decode()
+    assert 'alt="Porträt von Jana"' in content
+    assert "© LHH" in content
+    assert "/media/renditions/" in content or "renditions/" in content
+
+
+@pytest.mark.django_db
+def test_missing_source_file_does_not_break_the_page(client):
+    member = TeamMemberFactory(image="offices/images/2026/01/gibt-es-nicht.png", image_alt="Foto")
+    response = client.get(member.office.get_absolute_url())
+    assert response.status_code == 200
+    assert "gibt-es-nicht" not in response.content.decode()

@@ -1,0 +1,83 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import DatabaseError
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_health_ok(client):
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db
+def test_health_with_broken_database(client, monkeypatch, caplog):
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("stadtteilbuero.views.connection.cursor", broken_cursor)
+    response = client.get(reverse("health"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+    assert "database unavailable" in caplog.text
+
+
+def test_robots_txt_points_to_sitemap(client):
+    content = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in content
+    assert "Sitemap: http://testserver/sitemap.xml" in content
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_offices(client, office):
+    content = client.get("/sitemap.xml").content.decode()
+    assert office.get_absolute_url() in content
+
+
+def run_settings(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "stadtteilbuero.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_settings(DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_development_starts_without_secret_key():
+    assert run_settings(DEBUG="true").returncode == 0
+
+
+def test_check_deploy_is_clean_with_production_variables():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DEBUG": "false",
+            "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+            "ALLOWED_HOSTS": "portal.example.org",
+            "SECURE_SSL_REDIRECT": "true",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
