@@ -21,10 +21,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install the project with its dev tools
 
 locale/de/LC_MESSAGES/django.mo: locale/de/LC_MESSAGES/django.po
-	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity=0
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --verbosity=0
 
 messages: $(STAMP) ## Update locale/de/LC_MESSAGES/django.po from the source
-	$(BIN)/python manage.py makemessages --locale=de --ignore=.venv --ignore=var --no-obsolete --add-location=file
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale=de --ignore=.venv --ignore=var --no-obsolete --add-location=file
 
 run: $(STAMP) locale/de/LC_MESSAGES/django.mo ## Migrate, load the demo data and serve on http://127.0.0.1:$(PORT)/
 	mkdir -p var
