@@ -309,9 +309,10 @@ def load():
             set_image(
                 member,
                 f"team-{office.slug}-{index}",
-                f"Porträt von {name}",
+                f"Bild mit den Initialen von {name}",
                 credit=f"© {office.name}",
                 size=(600, 600),
+                text="".join(part[0] for part in name.split()),
             )
             member.save()
     _load_exceptions_and_notices()
