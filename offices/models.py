@@ -45,12 +45,25 @@ class OfficeOwnedQuerySet(models.QuerySet):
     def for_office(self, office):
         return self.filter(**{self.office_lookup: office})
 
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, terms):
+        """Objects that contain every term in one of `search_fields` (case-insensitive)."""
+        queryset = self
+        for term in terms:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": term})
+            queryset = queryset.filter(condition)
+        return queryset
+
 
 # --- Office -------------------------------------------------------------------------
 
 
 class OfficeQuerySet(OfficeOwnedQuerySet):
     office_lookup = "pk"
+    search_fields = ("name", "district", "city", "summary", "description")
 
     def active(self):
         return self.filter(is_active=True)
@@ -449,6 +462,8 @@ class Download(models.Model):
 
 
 class NoticeQuerySet(OfficeOwnedQuerySet):
+    search_fields = ("title", "summary", "body")
+
     def published(self):
         return self.filter(is_published=True, published_at__lte=timezone.now())
 

@@ -9,6 +9,8 @@ from django.views.generic import TemplateView
 
 from offices.models import Notice, Office
 
+from .search import search_sections, search_terms
+
 logger = logging.getLogger(__name__)
 
 NEWS_ON_HOME = 4
@@ -23,6 +25,21 @@ class HomeView(TemplateView):
             offices=Office.objects.active().order_by("city", "name"),
             pinned_notices=Notice.objects.pinned().select_related("office"),
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
+        )
+        return context
+
+
+class SearchView(TemplateView):
+    template_name = "stadtteilbuero/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "")[:100]
+        sections = search_sections(search_terms(query))
+        context.update(
+            query=query,
+            sections=sections,
+            hit_count=sum(len(section.hits) for section in sections),
         )
         return context
 
