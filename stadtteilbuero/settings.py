@@ -176,7 +176,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 
-# E-mail: EMAIL_URL-style variables are split into Django's own settings.
+# E-mail: SMTP when EMAIL_HOST is set, else printed to the console (development).
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"

@@ -3,11 +3,13 @@ from stadtteilbuero.richtext import plain_text, render_markdown
 
 def test_markdown_formats_headings_lists_links_and_bold():
     html = render_markdown(
-        "# Titel\n\n## Abschnitt\n\n- eins\n- **zwei**\n\n[Link](https://example.org)"
+        "# Titel\n\n## Abschnitt\n\n### Unterabschnitt\n\n- eins\n- **zwei**\n\n"
+        "[Link](https://example.org)"
     )
     assert "<h1" not in html  # a page has one h1: staff headings start at h2
-    assert "<h2" in html and "Titel</h2>" in html
-    assert "<h3" in html
+    assert "<h2>Titel</h2>" in html
+    assert "<h2>Abschnitt</h2>" in html
+    assert "<h3>Unterabschnitt</h3>" in html
     assert "<li><strong>zwei</strong></li>" in html
     assert '<a href="https://example.org" rel="noopener noreferrer">Link</a>' in html
 

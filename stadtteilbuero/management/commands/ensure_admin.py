@@ -17,17 +17,18 @@ class Command(BaseCommand):
             self.stdout.write("An administrator account exists already.")
             return
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD") or secrets.token_urlsafe(12)
+        username = os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin")
         User.objects.create_superuser(
-            username=os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin"),
+            username=username,
             email=os.environ.get("DJANGO_SUPERUSER_EMAIL", ""),
             password=password,
         )
         if os.environ.get("DJANGO_SUPERUSER_PASSWORD"):
-            self.stdout.write(self.style.SUCCESS("Administrator 'admin' created."))
+            self.stdout.write(self.style.SUCCESS(f"Administrator '{username}' created."))
         else:
             self.stdout.write(
                 self.style.WARNING(
-                    f"Administrator created: user 'admin', password '{password}' "
+                    f"Administrator created: user '{username}', password '{password}' "
                     "(shown only this once; change it in the admin)."
                 )
             )

@@ -1,0 +1,60 @@
+"""Every public page, at desktop and phone width: WCAG 2.1 A/AA (axe-core), no request to
+another host, no console or script error, no broken resource, one h1, no sideways scrolling.
+"""
+
+import pytest
+
+from tests.e2e.browser import axe_violations, format_violations, load_all_images
+from tests.e2e.conftest import DESKTOP, PHONE
+
+# The public pages under test, with the demo data loaded. A new app appends its pages
+# here (a list page and one detail page of the demo data are enough).
+PAGES = [
+    "/",
+    "/bueros/",
+    "/bueros/wolfsburg-westhagen/",
+    "/aktuelles/",
+    "/aktuelles/corona-infos-zum-stadtteilbuero/",
+    "/impressum/",
+    "/suche/?q=Westhagen",
+]
+
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS.values()), ids=list(VIEWPORTS))
+@pytest.mark.parametrize("path", PAGES, ids=PAGES)
+def test_page_is_accessible_and_self_contained(open_page, path, viewport):
+    page, watcher = open_page(path, viewport)
+    load_all_images(page)
+
+    problems = []
+    violations = axe_violations(page)
+    if violations:
+        problems.append(format_violations(violations))
+    headings = page.locator("h1").count()
+    if headings != 1:
+        problems.append(f"{headings} h1 elements, expected exactly one")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if overflow > 0:
+        problems.append(f"The page scrolls sideways by {overflow}px (WCAG 1.4.10 reflow)")
+    if watcher.problems():
+        problems.append(watcher.problems())
+
+    size = f"{viewport['width']}x{viewport['height']}"
+    assert not problems, f"{path} at {size}:\n" + "\n\n".join(problems)
+
+
+def test_site_icon_is_served(open_page):
+    """Browsers ask for the icon on their own; a 404 there is a console error on every
+    first visit."""
+    page, _watcher = open_page("/")
+    icon = page.evaluate(
+        "document.querySelector('link[rel~=icon]')?.href ?? new URL('/favicon.ico', location).href"
+    )
+    if icon.startswith("data:"):
+        return  # an inline icon needs no request
+    response = page.request.get(icon)
+    assert response.ok, f"The site icon {icon} answers {response.status}"
