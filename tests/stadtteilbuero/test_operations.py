@@ -82,3 +82,34 @@ def test_check_deploy_is_clean_with_production_variables():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def settings_value(expression, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django; django.setup(); from django.conf import settings; print({expression})",
+        ],
+        cwd=ROOT,
+        env={**clean, **env, "DJANGO_SETTINGS_MODULE": "stadtteilbuero.settings", "DEBUG": "true"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_redis_cache_where_redis_url_is_set():
+    expression = "settings.CACHES['default']['BACKEND']"
+    assert settings_value(expression).endswith("LocMemCache")
+    assert settings_value(expression, REDIS_URL="redis://127.0.0.1:6379/1").endswith("RedisCache")
+
+
+def test_database_from_database_url():
+    expression = "settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME']"
+    assert "sqlite3" in settings_value(expression)
+    value = settings_value(expression, DATABASE_URL="postgres://u:p@db.internal:5432/portal")
+    assert "postgresql" in value and "portal" in value
