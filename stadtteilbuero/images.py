@@ -38,6 +38,10 @@ def image_upload_to(instance, filename):
 
 def validate_image_file(upload):
     """Allow only real JPEG/PNG/WebP images of a sane size; refuse decompression bombs."""
+    if getattr(upload, "_committed", False):
+        # Already stored (an unchanged image on a later save): checked when it came in,
+        # and reopening it would read the file again (from S3, too).
+        return
     limit = settings.IMAGE_MAX_UPLOAD_BYTES
     if upload.size is not None and upload.size > limit:
         raise ValidationError(

@@ -89,3 +89,16 @@ def test_missing_source_file_does_not_break_the_page(client):
     response = client.get(member.office.get_absolute_url())
     assert response.status_code == 200
     assert "gibt-es-nicht" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_stored_image_is_not_reopened_on_a_later_save(monkeypatch):
+    member = TeamMemberFactory(image_alt="Foto")
+    member.image.save("foto.png", upload("foto.png", png_bytes()))
+    member.refresh_from_db()
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the stored image was opened again")
+
+    monkeypatch.setattr(Image, "open", fail)
+    member.full_clean()
