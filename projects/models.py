@@ -292,7 +292,9 @@ class Project(ImageMixin, models.Model):
             }
             for name, message in required.items():
                 if getattr(self, name) in (None, ""):
-                    errors.setdefault(name, []).append(ValidationError(message, code="required"))
+                    errors.setdefault(name, []).append(
+                        ValidationError(message, code="measure_required")
+                    )
         else:
             for name in self.MEASURE_FIELDS:
                 if getattr(self, name) not in (None, ""):
