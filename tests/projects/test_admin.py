@@ -44,7 +44,7 @@ def project_form(office, **changes):
         "status": "planned",
         "summary": "Sand und Liegestühle mitten im Stadtteil.",
         "description": "",
-        "start_date": "01.07.2026",
+        "start_date": "2026-07-01",
         "end_date": "",
         "image_alt": "",
         "image_credit": "",
