@@ -1,6 +1,7 @@
 """The projects admin: office boundary, validation messages, inlines, search, autocomplete."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -253,9 +254,20 @@ def test_change_page_has_view_on_site_and_collapsed_measure_fields(client, proje
     project = ProjectFactory(office=office, is_published=False)
     client.force_login(project_staff)
     content = client.get(admin_url("project", "change", project.pk)).content.decode()
-    assert "/r/" in content  # Django's "view on site" redirect
-    assert '<details data-fieldset-name="isek-maßnahme"' in content or "collapse" in content
-    assert 'name="number"' in content
+    view_on_site = re.search(r'href="(/admin/r/\d+/\d+/)"', content).group(1)
+    redirect = client.get(view_on_site)
+    assert redirect.status_code == 302
+    assert redirect["Location"].endswith(project.get_absolute_url())
+    preview = client.get(project.get_absolute_url())
+    assert "Vorschau: Dieses Projekt ist nicht veröffentlicht." in preview.content.decode()
+    collapsed = re.search(
+        r'<fieldset class="module aligned collapse"[^>]*>\s*<details><summary>\s*'
+        r"<h2[^>]*>ISEK-Maßnahme</h2>",
+        content,
+    )
+    assert collapsed
+    assert content.index('name="number"') > collapsed.end()
+    assert content.index('name="costs"') > collapsed.end()
 
 
 def test_theme_autocomplete(client, project_staff):
