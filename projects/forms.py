@@ -66,6 +66,15 @@ class ProjectFilter(django_filters.FilterSet):
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
         self.form.fields["q"].widget.input_type = "search"
 
+    def filter_queryset(self, queryset):
+        # Invalid values are left out of the filtering; screen readers learn which field
+        # holds one (the message stands right below it, see project_list.html).
+        for name in self.form.errors:
+            self.form.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": f"{self.form[name].auto_id}-error"}
+            )
+        return super().filter_queryset(queryset)
+
     def filter_text(self, queryset, name, value):
         for word in value.split()[:MAX_SEARCH_WORDS]:
             condition = Q()

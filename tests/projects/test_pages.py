@@ -89,7 +89,11 @@ def test_filters_alone_and_combined(client, catalogue, query, expected):
 def test_unknown_filter_values_are_ignored_with_a_message(client, catalogue, query):
     response = client.get(f"{LIST_URL}?{query}")
     assert response.status_code == 200
-    assert "invalid-feedback" in response.content.decode()
+    content = response.content.decode()
+    assert "invalid-feedback" in content
+    assert 'aria-invalid="true"' in content
+    described = re.search(r'aria-describedby="([^"]+)"', content).group(1)
+    assert f'id="{described}"' in content
     if query.startswith("buero=nordstadt"):
         # the valid filter still applies, the unknown one is ignored
         assert set(titles(response)) == {"Nord.Pol", "Nordstadtliga", "Alte Schreibwerkstatt"}
