@@ -7,6 +7,7 @@ is not valid is reported next to its field and ignored; it never causes an error
 
 import django_filters
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office
@@ -19,8 +20,6 @@ STATUS_PARAMETERS = {
     "abgeschlossen": Project.Status.COMPLETED,
 }
 KIND_PARAMETERS = {"projekt": Project.Kind.PROJECT, "massnahme": Project.Kind.MEASURE}
-STATUS_BY_VALUE = {value: parameter for parameter, value in STATUS_PARAMETERS.items()}
-KIND_BY_VALUE = {value: parameter for parameter, value in KIND_PARAMETERS.items()}
 
 SEARCH_FIELDS = ("title", "summary", "description", "number")
 MAX_SEARCH_WORDS = 8
@@ -88,6 +87,27 @@ class ProjectFilter(django_filters.FilterSet):
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind=KIND_PARAMETERS[value])
+
+    LINKED_FILTERS = ("thema", "status", "art")
+
+    def link_groups(self):
+        """The filters offered as links too, each link keeping the other filters:
+        [(name, label, [(query string, label, current)])]."""
+        groups = []
+        for name in self.LINKED_FILTERS:
+            field = self.form.fields[name]
+            selected = str(self.data.get(name, ""))
+            links = []
+            for value, label in field.choices:
+                params = QueryDict(mutable=True)
+                params.update(self.data)
+                params.pop("page", None)
+                params.pop(name, None)
+                if str(value):
+                    params[name] = str(value)
+                links.append((f"?{params.urlencode()}", label, str(value) == selected))
+            groups.append((name, field.label, links))
+        return groups
 
     @property
     def is_active(self):

@@ -307,3 +307,24 @@ def test_query_count_does_not_grow(client, django_assert_max_num_queries, count)
     for url, limit in pages.items():
         with django_assert_max_num_queries(limit):
             assert client.get(url).status_code == 200, url
+
+
+def test_filter_links_keep_the_other_filters(client, catalogue):
+    response = client.get(f"{LIST_URL}?buero=nordstadt&thema=kultur&q=nord")
+    content = response.content.decode().replace("&amp;", "&")
+    links = re.findall(r'<a href="(\?[^"]*)"( aria-current="true")?>([^<]+)</a>', content)
+    by_label = {label: (href, bool(current)) for href, current, label in links}
+    href, current = by_label["Abgeschlossen"]
+    assert not current
+    assert set(href[1:].split("&")) == {
+        "buero=nordstadt",
+        "thema=kultur",
+        "q=nord",
+        "status=abgeschlossen",
+    }
+    assert by_label["Kultur"][1]  # the chosen theme is marked as current
+    all_themes, _current = by_label["Alle Handlungsfelder"]
+    assert "thema=" not in all_themes
+    assert "buero=nordstadt" in all_themes
+    followed = client.get(LIST_URL + by_label["ISEK-Maßnahme"][0])
+    assert titles(followed) == []  # no measure in the north with culture and "nord"
