@@ -312,7 +312,9 @@ def test_query_count_does_not_grow(client, django_assert_max_num_queries, count)
 def test_filter_links_keep_the_other_filters(client, catalogue):
     response = client.get(f"{LIST_URL}?buero=nordstadt&thema=kultur&q=nord")
     content = response.content.decode().replace("&amp;", "&")
-    links = re.findall(r'<a href="(\?[^"]*)"( aria-current="true")?>([^<]+)</a>', content)
+    links = re.findall(
+        r'<a href="(\?[^"]*)"( aria-current="true" class="fw-bold")?>([^<]+)</a>', content
+    )
     by_label = {label: (href, bool(current)) for href, current, label in links}
     href, current = by_label["Abgeschlossen"]
     assert not current
