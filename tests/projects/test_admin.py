@@ -296,3 +296,27 @@ def test_partner_autocomplete(client, project_staff):
     )
     assert response.status_code == 200
     assert [item["text"] for item in response.json()["results"]] == ["Kulturfabrik Löseke"]
+
+
+def test_staff_edits_project_with_image(client, project_staff, office):
+    project = ProjectFactory(office=office, image_alt="Ein Beet")
+    project.image.save("beet.png", png_upload("beet.png"), save=True)
+    client.force_login(project_staff)
+    data = project_form(
+        office, title="Neuer Titel", slug=project.slug, image_alt="Ein frisch bepflanztes Beet"
+    )
+    response = client.post(admin_url("project", "change", project.pk), data)
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.title, project.image_alt) == ("Neuer Titel", "Ein frisch bepflanztes Beet")
+    assert project.image
+
+
+def test_new_upload_that_is_no_image_is_refused(client, project_staff, office):
+    client.force_login(project_staff)
+    fake = SimpleUploadedFile("bild.png", b"not an image", content_type="image/png")
+    data = project_form(office, image=fake, image_alt="Ein Bild")
+    response = client.post(admin_url("project", "add"), data)
+    assert response.status_code == 200
+    assert "image" in response.context["adminform"].form.errors
+    assert not Project.objects.exists()
