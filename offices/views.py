@@ -2,11 +2,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from projects.models import Project
+
 from . import hours as hours_logic
 from .jsonld import office_jsonld
 from .models import HoursException, Notice, Office, TeamMember
 
 NEWS_ON_OFFICE_PAGE = 5
+PROJECTS_ON_OFFICE_PAGE = 6
 
 
 class OfficeListView(ListView):
@@ -51,6 +54,10 @@ class OfficeDetailView(DetailView):
             notices=Notice.objects.published()
             .for_office(office)
             .select_related("office")[:NEWS_ON_OFFICE_PAGE],
+            projects=Project.objects.published()
+            .current()
+            .for_office(office)
+            .with_card_data()[:PROJECTS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request),
         )
         return context

@@ -4,5 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 MAIN_NAVIGATION = [
     ("offices:office-list", _("Offices")),
+    ("projects:project-list", _("Projects")),
     ("offices:notice-list", _("News")),
 ]

@@ -2,6 +2,7 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from offices.models import Notice, Office
+from projects.models import Project
 
 
 class StaticSitemap(sitemaps.Sitemap):
@@ -35,4 +36,16 @@ class NoticeSitemap(sitemaps.Sitemap):
         return obj.updated_at
 
 
+class ProjectSitemap(sitemaps.Sitemap):
+    changefreq = "monthly"
+    limit = 1000
+
+    def items(self):
+        return Project.objects.published()
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
 SITEMAPS = {"pages": StaticSitemap, "offices": OfficeSitemap, "news": NoticeSitemap}
+SITEMAPS["projects"] = ProjectSitemap

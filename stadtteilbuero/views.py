@@ -8,12 +8,14 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from offices.models import Notice, Office
+from projects.models import Project
 
 from .search import search_sections, search_terms
 
 logger = logging.getLogger(__name__)
 
 NEWS_ON_HOME = 4
+PROJECTS_ON_HOME = 6
 
 
 class HomeView(TemplateView):
@@ -25,6 +27,10 @@ class HomeView(TemplateView):
             offices=Office.objects.active().order_by("city", "name"),
             pinned_notices=Notice.objects.pinned().select_related("office"),
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
+            projects=Project.objects.published()
+            .current()
+            .featured_first()
+            .with_card_data()[:PROJECTS_ON_HOME],
         )
         return context
 

@@ -106,3 +106,79 @@ class NoticeFactory(factory.django.DjangoModelFactory):
     summary = "Kurz gesagt."
     body = "Ein **wichtiger** Text."
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+
+# --- projects -----------------------------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from projects.models import GalleryImage, Partner, Project, ProjectPartner, Theme  # noqa: E402
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Handlungsfeld {n}")
+    slug = factory.Sequence(lambda n: f"handlungsfeld-{n}")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Kulturverein {n}")
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    office = factory.SubFactory(OfficeFactory)
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    summary = "Nachbar:innen gestalten gemeinsam ihren Stadtteil."
+    description = "Ein **Projekt** für alle."
+    start_date = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+    is_published = True
+
+    class Params:
+        measure = factory.Trait(
+            kind=Project.Kind.MEASURE,
+            number=factory.Sequence(lambda n: f"O/N {n}"),
+            actors="Stadt, Beratungsbüro, lokale Akteure",
+            goals="Anlaufstelle vor Ort\nLokale Strukturen stärken",
+            first_steps="Ausschreibung\nVergabe",
+            costs=Decimal("960000.00"),
+            financing="Städtebauförderung",
+            priority=Project.Priority.HIGH,
+            start_year=2023,
+            duration_years=8,
+            development_goals="alle Entwicklungsziele",
+            synergies="alle Handlungsfelder",
+        )
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.themes.set(extracted)
+
+
+class ProjectPartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectPartner
+
+    project = factory.SubFactory(ProjectFactory)
+    partner = factory.SubFactory(PartnerFactory)
+
+
+class GalleryImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GalleryImage
+
+    project = factory.SubFactory(ProjectFactory)
+    image = factory.django.ImageField(filename="bild.png", width=40, height=30)
+    image_alt = "Nachbar:innen pflanzen Blumen."
+    caption = "Pflanzaktion"

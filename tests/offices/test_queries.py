@@ -45,7 +45,7 @@ def test_office_list_queries(client, django_assert_max_num_queries, count):
 @pytest.mark.parametrize("count", [1, 30])
 def test_office_detail_queries(client, django_assert_max_num_queries, count):
     office = populate(count)[0]
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         assert client.get(office.get_absolute_url()).status_code == 200
 
 

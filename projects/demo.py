@@ -1,0 +1,417 @@
+"""Demo projects drawn from the seed documents: the projects they name (Nord.Pol, „Ins
+Licht gerückt“, Nordstadtstrand, „Sahlkamp blüht“, Nordstadtliga, street art, writing
+workshops) and the Heiligenhaus ISEK measure O/N 1 with all its facts. Descriptions are
+in our own words; where a document gives no dates, the demo dates are illustrative.
+Every office gets at least two projects.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Count
+
+from offices.models import Office
+from stadtteilbuero.demo import set_image
+
+from .models import GalleryImage, Partner, Project, ProjectPartner, Theme
+
+D = datetime.date
+Kind = Project.Kind
+Status = Project.Status
+
+THEMES = [
+    ("wohnen-und-wohnumfeld", "Wohnen und Wohnumfeld"),
+    ("bildung", "Bildung"),
+    ("kultur", "Kultur"),
+    ("praevention", "Prävention"),
+    ("nachbarschaft", "Nachbarschaft"),
+    ("jugend", "Jugend"),
+    ("beteiligung", "Beteiligung"),
+    ("sport-und-bewegung", "Sport und Bewegung"),
+]
+
+PARTNERS = {
+    "kulturfabrik": ("Kulturfabrik Löseke", ""),
+    "lebenshilfe": ("Lebenshilfe Hildesheim", ""),
+    "jugendamt-heiligenhaus": ("Stadt Heiligenhaus, Jugendamt", ""),
+    "polizei-dortmund": ("Polizei Dortmund, Kontaktbereichsdienst", ""),
+}
+
+O_N_1_DESCRIPTION = """\
+In der Oberilp und im Nonnenbruch gibt es schon heute feste Anlaufstellen: das \
+Stadtteilbüro der Stadt Heiligenhaus im neuen Stadtteil- und Familienzentrum und das \
+Stadtteilbüro an der Stettiner Straße. Sie bieten Sozialberatung an und begleiten \
+Aktionen und kleinere Veranstaltungen.
+
+Das **Stadtteilmanagement** baut auf diesen Strukturen auf. Es ist vor Ort ansprechbar \
+für alles, was die Entwicklung der beiden Stadtteile betrifft, und verbindet \
+Bewohner:innen, Gewerbetreibende, Eigentümer:innen und Einrichtungen mit der Verwaltung.
+
+## Aufgaben
+
+- die Maßnahmen des Integrierten Stadtentwicklungskonzepts (ISEK) begleiten
+- den Verfügungsfonds und das Hof- und Fassadenprogramm organisieren, zeitweise \
+unterstützt von einer Quartiersarchitektin oder einem Quartiersarchitekten
+- Eigentümer:innen zu energetischer Sanierung und Barrierefreiheit beraten
+- über Projekte und Maßnahmen informieren: Öffentlichkeitsarbeit hat Gewicht
+- feste Sprechzeiten vor Ort, in enger Abstimmung mit den Stadtteilbüros
+
+Wie viele Stunden das Stadtteilmanagement arbeitet und was genau es leistet, legt die \
+Ausschreibung fest.
+"""
+
+PROJECTS = [
+    # --- Hildesheim Nordstadt -----------------------------------------------------------
+    {
+        "office": "hildesheim-nordstadt",
+        "slug": "nord-pol",
+        "title": "Nord.Pol",
+        "status": Status.ONGOING,
+        "summary": (
+            "Künstlerische Aktionen, die Nachbar:innen zusammenbringen: ein gemeinsames "
+            "Projekt des Stadtteilbüros und der Kulturfabrik Löseke."
+        ),
+        "description": (
+            "Bei **Nord.Pol** wird Kunst zum Treffpunkt. Künstler:innen und Nordstädter:innen "
+            "gestalten gemeinsam Aktionen auf Plätzen, in Höfen und Schaufenstern.\n\n"
+            "Mitmachen kann jede und jeder, Vorkenntnisse braucht es nicht. Fragen Sie im "
+            "Stadtteilbüro nach den nächsten Terminen."
+        ),
+        "themes": ["kultur", "nachbarschaft"],
+        "partners": [("kulturfabrik", "Künstlerische Leitung")],
+        "start_date": D(2022, 4, 1),
+        "is_featured": True,
+        "image_alt": "Nachbar:innen bemalen gemeinsam eine große Holzwand auf einem Platz.",
+        "gallery": [
+            ("Kinder kleben bunte Papierformen an ein Schaufenster.", "Schaufensteraktion"),
+            ("Eine Gruppe Erwachsener sitzt mit Skizzenblöcken an einem langen Tisch.", ""),
+        ],
+    },
+    {
+        "office": "hildesheim-nordstadt",
+        "slug": "ins-licht-gerueckt",
+        "title": "Ins Licht gerückt",
+        "status": Status.ONGOING,
+        "summary": (
+            "Ein Abend, an dem Orte der Nordstadt mit Licht und Projektionen neu erscheinen – "
+            "vom Stadtteilbüro mitorganisiert."
+        ),
+        "description": (
+            "Häuserfassaden, Durchgänge und Bäume werden für einen Abend angestrahlt. "
+            "Bewohner:innen zeigen dabei, was ihnen an ihrem Stadtteil wichtig ist."
+        ),
+        "themes": ["kultur", "wohnen-und-wohnumfeld"],
+        "partners": [("kulturfabrik", "Mitveranstalterin")],
+        "start_date": D(2023, 11, 1),
+        "image_alt": "Eine Hausfassade ist am Abend mit bunten Lichtmustern angestrahlt.",
+    },
+    {
+        "office": "hildesheim-nordstadt",
+        "slug": "nordstadtstrand",
+        "title": "Nordstadtstrand",
+        "status": Status.PLANNED,
+        "summary": (
+            "Sand, Liegestühle und Programm mitten im Stadtteil: der Nordstadtstrand lädt im "
+            "Sommer zum Treffen und Mitmachen ein."
+        ),
+        "description": (
+            "Für ein paar Wochen im Sommer wird eine Fläche in der Nordstadt zum Strand. "
+            "Vereine und Nachbar:innen gestalten das Programm."
+        ),
+        "themes": ["nachbarschaft", "jugend"],
+        "partners": [("lebenshilfe", "Trägerin des Stadtteilbüros")],
+        "start_date": D(2026, 7, 1),
+        "end_date": D(2026, 8, 31),
+        "image_alt": "Liegestühle und Sonnenschirme auf einer Sandfläche zwischen Wohnhäusern.",
+    },
+    # --- Hannover -------------------------------------------------------------------------
+    {
+        "office": "hannover-sahlkamp-mitte",
+        "slug": "sahlkamp-blueht",
+        "title": "Sahlkamp blüht",
+        "status": Status.ONGOING,
+        "summary": (
+            "Ein Projekt für mehr Wohnzufriedenheit: Bewohner:innen bepflanzen gemeinsam "
+            "Beete und Grünflächen im Sahlkamp."
+        ),
+        "description": (
+            "Bei **Sahlkamp blüht** kümmern sich Nachbar:innen jeden Alters um Beete vor "
+            "ihren Häusern. Das Quartiersmanagement stellt Pflanzen und Werkzeug und bringt "
+            "die Beteiligten zusammen."
+        ),
+        "themes": ["wohnen-und-wohnumfeld", "nachbarschaft"],
+        "start_date": D(2017, 4, 1),
+        "is_featured": True,
+        "image_alt": (
+            "Gruppenfoto: viele Bewohnerinnen und Bewohner des Sahlkamps unterschiedlichen "
+            "Alters halten Pflanzen in den Händen."
+        ),
+        "image_credit": "© LHH",
+        "gallery": [("Frisch bepflanztes Beet vor einem Wohnblock.", "Das erste Beet")],
+    },
+    {
+        "office": "hannover-sahlkamp-mitte",
+        "slug": "sahlkamp-spielplatz-beteiligung",
+        "title": "Spielplatz-Werkstatt Sahlkamp",
+        "status": Status.PLANNED,
+        "summary": "Kinder und Eltern planen mit, wie der Spielplatz im Sahlkamp erneuert wird.",
+        "themes": ["beteiligung", "jugend"],
+        "start_date": D(2026, 9, 1),
+        "image_alt": "Kinder zeigen auf einen großen Plan, auf dem Spielgeräte eingezeichnet sind.",
+    },
+    {
+        "office": "hannover-hainholz",
+        "slug": "hainholz-nachbarschaftscafe",
+        "title": "Nachbarschaftscafé Hainholz",
+        "status": Status.ONGOING,
+        "summary": "Jede Woche ein offener Treffpunkt mit Kaffee, Gesprächen und Beratung.",
+        "themes": ["nachbarschaft"],
+        "start_date": D(2021, 3, 1),
+        "image_alt": "Menschen sitzen an kleinen Tischen mit Kaffeetassen und unterhalten sich.",
+    },
+    {
+        "office": "hannover-hainholz",
+        "slug": "hainholz-lernwerkstatt",
+        "title": "Lernwerkstatt Hainholz",
+        "status": Status.COMPLETED,
+        "summary": "Hausaufgabenhilfe und Lernpaten für Grundschulkinder im Stadtteil.",
+        "themes": ["bildung", "jugend"],
+        "start_date": D(2019, 8, 1),
+        "end_date": D(2023, 7, 31),
+        "image_alt": "Ein Kind und eine Lernpatin beugen sich gemeinsam über ein Heft.",
+    },
+    {
+        "office": "hannover-stoecken",
+        "slug": "stoecken-stadtteilrundgang",
+        "title": "Stadtteilrundgänge Stöcken",
+        "status": Status.ONGOING,
+        "summary": "Bewohner:innen zeigen, was im Stadtteil gut ist und was besser werden soll.",
+        "themes": ["beteiligung", "wohnen-und-wohnumfeld"],
+        "start_date": D(2022, 5, 1),
+        "image_alt": "Eine kleine Gruppe steht auf einem Gehweg und schaut auf einen Stadtplan.",
+    },
+    {
+        "office": "hannover-stoecken",
+        "slug": "stoecken-jugendtreff-aussen",
+        "title": "Treffpunkt draußen für Jugendliche",
+        "status": Status.PLANNED,
+        "summary": "Jugendliche planen einen überdachten Treffpunkt im Freien mit.",
+        "themes": ["jugend", "beteiligung"],
+        "start_date": D(2026, 10, 1),
+        "image_alt": "Skizze eines überdachten Sitzplatzes mit Bänken auf einer Wiese.",
+    },
+    {
+        "office": "hannover-muehlenberg",
+        "slug": "muehlenberg-gemeinschaftsgarten",
+        "title": "Gemeinschaftsgarten Mühlenberg",
+        "status": Status.ONGOING,
+        "summary": "Gemeinsam gärtnern, ernten und voneinander lernen.",
+        "themes": ["wohnen-und-wohnumfeld", "nachbarschaft"],
+        "start_date": D(2020, 4, 1),
+        "image_alt": "Hochbeete mit Gemüse, dazwischen eine Gießkanne auf dem Weg.",
+    },
+    {
+        "office": "hannover-muehlenberg",
+        "slug": "muehlenberg-sprachcafe",
+        "title": "Sprachcafé Mühlenberg",
+        "status": Status.ONGOING,
+        "summary": "Deutsch im Gespräch üben – ohne Anmeldung, ohne Kosten.",
+        "themes": ["bildung", "nachbarschaft"],
+        "start_date": D(2023, 1, 1),
+        "image_alt": "Zwei Frauen sitzen sich gegenüber und lachen über ein Bildwörterbuch.",
+    },
+    # --- Heiligenhaus ---------------------------------------------------------------------
+    {
+        "office": "heiligenhaus-oberilp",
+        "slug": "stadtteilmanagement-oberilp-nonnenbruch",
+        "title": "Stadtteilmanagement",
+        "kind": Kind.MEASURE,
+        "status": Status.PLANNED,
+        "summary": (
+            "Ein Stadtteilmanagement für die Oberilp und den Nonnenbruch: Ansprechpartner vor "
+            "Ort, Bindeglied zur Verwaltung und Begleitung aller ISEK-Maßnahmen."
+        ),
+        "description": O_N_1_DESCRIPTION,
+        "themes": [slug for slug, _name in THEMES],
+        "partners": [("jugendamt-heiligenhaus", "Stadtteilbüro Oberilp")],
+        "start_date": D(2023, 1, 1),
+        "end_date": D(2030, 12, 31),
+        "is_featured": True,
+        "image_alt": "Blick auf Wohnhäuser der Oberilp mit einem Fußweg im Vordergrund.",
+        "number": "O/N 1",
+        "actors": "Stadt Heiligenhaus, externes Beratungsbüro, lokale Akteure",
+        "goals": (
+            "Ansprechpartner vor Ort für lokale Akteure und Schnittstelle zwischen "
+            "Öffentlichkeit und Verwaltung\n"
+            "Unterstützung und Stärkung der lokalen Strukturen\n"
+            "Umsetzungsbegleitung von ISEK-Maßnahmen"
+        ),
+        "first_steps": (
+            "Ausschreibung und Vergabe des Stadtteilmanagements\n"
+            "Initiierung des Verfügungsfonds und des Hof- und Fassadenprogramms, "
+            "inkl. Öffentlichkeitsarbeit"
+        ),
+        "costs": Decimal("960000.00"),
+        "financing": "Städtebauförderung",
+        "priority": Project.Priority.HIGH,
+        "start_year": 2023,
+        "duration_years": 8,
+        "development_goals": "alle Entwicklungsziele",
+        "synergies": "alle Handlungsfelder",
+    },
+    {
+        "office": "heiligenhaus-oberilp",
+        "slug": "oberilp-familienzentrum-sozialberatung",
+        "title": "Sozialberatung im Stadtteil- und Familienzentrum",
+        "status": Status.ONGOING,
+        "summary": (
+            "Das Stadtteilbüro berät im neuen Stadtteil- und Familienzentrum zu Fragen des "
+            "Alltags, zu Ämtern und Anträgen."
+        ),
+        "themes": ["nachbarschaft", "praevention"],
+        "start_date": D(2022, 9, 1),
+        "image_alt": "Ein heller Beratungsraum mit einem runden Tisch und drei Stühlen.",
+    },
+    {
+        "office": "heiligenhaus-nonnenbruch",
+        "slug": "nonnenbruch-hof-und-fassadenprogramm",
+        "title": "Hof- und Fassadenprogramm",
+        "status": Status.PLANNED,
+        "summary": (
+            "Zuschüsse für Eigentümer:innen, die Höfe begrünen oder Fassaden erneuern – "
+            "begleitet vom künftigen Stadtteilmanagement."
+        ),
+        "themes": ["wohnen-und-wohnumfeld"],
+        "start_date": D(2026, 4, 1),
+        "image_alt": "Ein begrünter Innenhof mit Beeten und einer Sitzbank vor einem Wohnhaus.",
+    },
+    {
+        "office": "heiligenhaus-nonnenbruch",
+        "slug": "nonnenbruch-beratung-sanierung",
+        "title": "Beratung zu Sanierung und Barrierefreiheit",
+        "status": Status.PLANNED,
+        "summary": (
+            "Eigentümer:innen erfahren, wie sie Energie sparen und ihr Haus barrierefrei machen."
+        ),
+        "themes": ["wohnen-und-wohnumfeld"],
+        "start_date": D(2026, 6, 1),
+        "image_alt": "Ein Hauseingang mit einer neuen flachen Rampe statt Stufen.",
+    },
+    # --- Wolfsburg Westhagen ----------------------------------------------------------------
+    {
+        "office": "wolfsburg-westhagen",
+        "slug": "westhagen-stadtteilfest",
+        "title": "Stadtteilfest Westhagen",
+        "status": Status.ONGOING,
+        "summary": "Einmal im Jahr feiert Westhagen gemeinsam: mit Bühne, Ständen und Spielen.",
+        "themes": ["nachbarschaft", "kultur"],
+        "start_date": D(2004, 6, 1),
+        "image_alt": "Viele Menschen vor einer kleinen Bühne mit bunten Wimpelketten.",
+    },
+    {
+        "office": "wolfsburg-westhagen",
+        "slug": "westhagen-stadtteilnetzwerk",
+        "title": "Stadtteilnetzwerk Westhagen",
+        "status": Status.ONGOING,
+        "summary": (
+            "Einrichtungen, Vereine und Bewohner:innen bauen Strukturen auf, die auch nach "
+            "dem Förderprogramm tragen."
+        ),
+        "themes": ["beteiligung", "nachbarschaft"],
+        "start_date": D(2017, 7, 1),
+        "image_alt": "Menschen stehen im Kreis um eine Pinnwand mit bunten Karten.",
+    },
+    # --- Dortmund Nordstadt ----------------------------------------------------------------
+    {
+        "office": "dortmund-nordstadt",
+        "slug": "nordstadtliga",
+        "title": "Nordstadtliga",
+        "status": Status.ONGOING,
+        "summary": "Die Straßenfußball-Liga für Jugendliche aus der Nordstadt: fair, bunt, offen.",
+        "description": (
+            "In der **Nordstadtliga** spielen Teams von Jugendlichen aus vielen Nationen "
+            "gegeneinander. Fair Play zählt so viel wie Tore."
+        ),
+        "themes": ["jugend", "sport-und-bewegung", "praevention"],
+        "partners": [("polizei-dortmund", "Schiedsrichter bei Turnieren")],
+        "start_date": D(2015, 4, 1),
+        "is_featured": True,
+        "image_alt": "Jugendliche spielen Fußball auf einem umzäunten Kleinspielfeld.",
+    },
+    {
+        "office": "dortmund-nordstadt",
+        "slug": "nordstadt-street-art",
+        "title": "Street-Art-Aktionen",
+        "status": Status.ONGOING,
+        "summary": "Graue Wände werden bunt: Jugendliche gestalten mit Künstler:innen Wandbilder.",
+        "themes": ["kultur", "jugend"],
+        "start_date": D(2018, 5, 1),
+        "image_alt": "Ein großes, buntes Wandbild an einer Hauswand, davor zwei Jugendliche.",
+    },
+    {
+        "office": "dortmund-nordstadt",
+        "slug": "nordstadt-schreibwerkstatt",
+        "title": "Schreibwerkstätten",
+        "status": Status.ONGOING,
+        "summary": "Geschichten aus der Nordstadt – geschrieben von denen, die hier leben.",
+        "themes": ["bildung", "kultur"],
+        "start_date": D(2019, 10, 1),
+        "image_alt": "Hände schreiben mit einem Stift in ein aufgeschlagenes Notizbuch.",
+    },
+]
+
+
+def load():
+    themes = {}
+    for order, (slug, name) in enumerate(THEMES):
+        themes[slug], _created = Theme.objects.update_or_create(
+            slug=slug, defaults={"name": name, "order": order}
+        )
+    partners = {}
+    for key, (name, website) in PARTNERS.items():
+        partners[key], _created = Partner.objects.update_or_create(
+            name=name, defaults={"website": website}
+        )
+    offices = {office.slug: office for office in Office.objects.all()}
+
+    for data in PROJECTS:
+        data = dict(data)
+        slug = data.pop("slug")
+        office = offices[data.pop("office")]
+        theme_slugs = data.pop("themes", [])
+        partner_rows = data.pop("partners", [])
+        gallery = data.pop("gallery", [])
+        image_alt = data.pop("image_alt")
+        image_credit = data.pop("image_credit", f"© {office.name}")
+        data.setdefault("description", "")
+        data.setdefault("kind", Kind.PROJECT)
+        data.setdefault("end_date", None)
+        data.setdefault("is_featured", False)
+        project = Project.objects.filter(slug=slug).first() or Project(slug=slug)
+        for name, value in {**data, "office": office, "is_published": True}.items():
+            setattr(project, name, value)
+        set_image(project, f"project-{slug}", image_alt, credit=image_credit)
+        # The image is ours (generated); validating it would only reopen the stored file.
+        project.full_clean(exclude=["image"])
+        project.save()
+        project.themes.set([themes[theme] for theme in theme_slugs])
+
+        ProjectPartner.objects.filter(project=project).delete()
+        ProjectPartner.objects.bulk_create(
+            ProjectPartner(project=project, partner=partners[key], role=role, order=index)
+            for index, (key, role) in enumerate(partner_rows)
+        )
+
+        project.gallery.filter(order__gte=len(gallery)).delete()
+        for index, (alt, caption) in enumerate(gallery):
+            picture = project.gallery.filter(order=index).first() or GalleryImage(
+                project=project, order=index
+            )
+            picture.caption = caption
+            set_image(picture, f"gallery-{slug}-{index}", alt, credit=image_credit)
+            picture.save()
+
+    thin = Office.objects.annotate(count=Count("projects")).filter(count__lt=2)
+    if thin.exists():
+        raise RuntimeError(f"Demo offices with fewer than two projects: {list(thin)}")
+    return f"{len(PROJECTS)} projects, {len(THEMES)} themes, {len(PARTNERS)} partners"

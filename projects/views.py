@@ -1,0 +1,50 @@
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from .forms import ProjectFilter
+from .models import Project, ProjectPartner
+
+RELATED_PROJECTS = 3
+
+
+class ProjectListView(ListView):
+    paginate_by = 12
+    context_object_name = "projects"
+    template_name = "projects/project_list.html"
+
+    def get_queryset(self):
+        self.filterset = ProjectFilter(
+            self.request.GET or None,
+            queryset=Project.objects.published().with_card_data(),
+            request=self.request,
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        return context
+
+
+class ProjectDetailView(DetailView):
+    context_object_name = "project"
+
+    def get_queryset(self):
+        return (
+            Project.objects.visible_to(self.request.user)
+            .select_related("office")
+            .prefetch_related(
+                "themes",
+                "gallery",
+                Prefetch(
+                    "project_partners", queryset=ProjectPartner.objects.select_related("partner")
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["related_projects"] = (
+            Project.objects.published().related_to(self.object).with_card_data()[:RELATED_PROJECTS]
+        )
+        return context

@@ -1,0 +1,82 @@
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from offices.models import Office
+from projects.models import GalleryImage, Partner, Project, ProjectPartner, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_loads_twice_with_the_seed_projects(demo):
+    counts = [
+        model.objects.count() for model in (Project, Theme, Partner, ProjectPartner, GalleryImage)
+    ]
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts == [
+        model.objects.count() for model in (Project, Theme, Partner, ProjectPartner, GalleryImage)
+    ]
+    check_every_office_has_at_least_two_projects()
+    check_projects_named_in_the_seeds()
+    check_heiligenhaus_measure_has_all_facts()
+    check_demo_images_have_alt_text()
+
+
+def check_every_office_has_at_least_two_projects():
+    counts = Office.objects.annotate(count=Count("projects")).values_list("count", flat=True)
+    assert min(counts) >= 2
+
+
+def check_projects_named_in_the_seeds():
+    expected = {
+        "hildesheim-nordstadt": {"Nord.Pol", "Ins Licht gerückt", "Nordstadtstrand"},
+        "hannover-sahlkamp-mitte": {"Sahlkamp blüht"},
+        "dortmund-nordstadt": {"Nordstadtliga", "Street-Art-Aktionen", "Schreibwerkstätten"},
+    }
+    for slug, titles in expected.items():
+        assert titles <= set(
+            Project.objects.filter(office__slug=slug).values_list("title", flat=True)
+        )
+    nord_pol = Project.objects.get(slug="nord-pol")
+    assert "Kulturfabrik Löseke" in [partner.name for partner in nord_pol.partners.all()]
+
+
+def check_heiligenhaus_measure_has_all_facts():
+    measure = Project.objects.get(office__slug="heiligenhaus-oberilp", number="O/N 1")
+    assert measure.kind == Project.Kind.MEASURE
+    assert measure.title == "Stadtteilmanagement"
+    assert measure.actors == "Stadt Heiligenhaus, externes Beratungsbüro, lokale Akteure"
+    assert len(measure.goals_list) == 3
+    assert measure.first_steps_list[0] == "Ausschreibung und Vergabe des Stadtteilmanagements"
+    assert len(measure.first_steps_list) == 2
+    assert measure.costs == Decimal("960000")
+    assert measure.financing == "Städtebauförderung"
+    assert measure.priority == Project.Priority.HIGH
+    assert (measure.start_year, measure.duration_years) == (2023, 8)
+    assert measure.development_goals_list == ["alle Entwicklungsziele"]
+    assert measure.synergies_list == ["alle Handlungsfelder"]
+
+
+def check_demo_images_have_alt_text():
+    for obj in [*Project.objects.all(), *GalleryImage.objects.all()]:
+        assert obj.image
+        assert obj.image_alt.strip()
+    assert GalleryImage.objects.exists()
+
+
+def test_demo_pages_render(client, demo):
+    for project in Project.objects.all():
+        assert client.get(project.get_absolute_url()).status_code == 200
+    measure = Project.objects.get(number="O/N 1")
+    content = client.get(measure.get_absolute_url()).content.decode()
+    assert "960.000 €" in content
+    assert "ab 2023" in content
+    assert "8 Jahre" in content
