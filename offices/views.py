@@ -2,11 +2,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from events.models import Occurrence
+
 from . import hours as hours_logic
 from .jsonld import office_jsonld
 from .models import HoursException, Notice, Office, TeamMember
 
 NEWS_ON_OFFICE_PAGE = 5
+EVENTS_ON_OFFICE_PAGE = 5
 
 
 class OfficeListView(ListView):
@@ -47,6 +50,10 @@ class OfficeDetailView(DetailView):
             announced_exceptions=hours_logic.upcoming_exceptions(exceptions, now.date()),
             pinned_notices=Notice.objects.pinned().for_office_or_portal(office),
             notices=Notice.objects.published().for_office(office)[:NEWS_ON_OFFICE_PAGE],
+            upcoming_events=Occurrence.objects.published()
+            .upcoming()
+            .for_office(office)
+            .with_event()[:EVENTS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request),
         )
         return context

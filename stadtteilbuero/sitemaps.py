@@ -1,6 +1,7 @@
 from django.contrib import sitemaps
 from django.urls import reverse
 
+from events.models import Event
 from offices.models import Notice, Office
 
 
@@ -8,7 +9,7 @@ class StaticSitemap(sitemaps.Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "offices:office-list", "offices:notice-list"]
+        return ["home", "offices:office-list", "offices:notice-list", "events:event-list"]
 
     def location(self, item):
         return reverse(item)
@@ -35,4 +36,20 @@ class NoticeSitemap(sitemaps.Sitemap):
         return obj.updated_at
 
 
-SITEMAPS = {"pages": StaticSitemap, "offices": OfficeSitemap, "news": NoticeSitemap}
+class EventSitemap(sitemaps.Sitemap):
+    changefreq = "weekly"
+    limit = 1000
+
+    def items(self):
+        return Event.objects.published().order_by("-start")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "offices": OfficeSitemap,
+    "news": NoticeSitemap,
+    "events": EventSitemap,
+}

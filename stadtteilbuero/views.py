@@ -7,11 +7,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from events.models import Occurrence
 from offices.models import Notice, Office
 
 logger = logging.getLogger(__name__)
 
 NEWS_ON_HOME = 4
+EVENTS_ON_HOME = 5
 
 
 class HomeView(TemplateView):
@@ -23,6 +25,9 @@ class HomeView(TemplateView):
             offices=Office.objects.active().order_by("city", "name"),
             pinned_notices=Notice.objects.pinned().select_related("office"),
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
+            upcoming_events=Occurrence.objects.published().upcoming().with_event()[
+                :EVENTS_ON_HOME
+            ],
         )
         return context
 
