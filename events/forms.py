@@ -50,7 +50,7 @@ class EventFilterForm(forms.Form):
         WEEK = "woche", _("This week")
         MONTH = "monat", _("This month")
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=QUERY_MAX_LENGTH)
+    q = forms.CharField(label=_("Search term"), required=False, max_length=QUERY_MAX_LENGTH)
     wann = forms.ChoiceField(
         label=_("When"), required=False, choices=[("", _("Any time")), *When.choices]
     )

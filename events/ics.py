@@ -19,6 +19,10 @@ from stadtteilbuero.richtext import plain_text
 
 from . import recurrence
 
+# Local wall-clock times in a VTIMEZONE's DTSTART carry no zone by definition (RFC 5545).
+DAYLIGHT_FROM = datetime.datetime(1970, 3, 29, 2)  # noqa: DTZ001
+STANDARD_FROM = datetime.datetime(1970, 10, 25, 3)  # noqa: DTZ001
+
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
 
@@ -39,8 +43,8 @@ def berlin_timezone():
     tz = icalendar.Timezone()
     tz.add("tzid", "Europe/Berlin")
     for kind, name, offset_from, offset_to, start, month in [
-        (icalendar.TimezoneDaylight, "CEST", 1, 2, datetime.datetime(1970, 3, 29, 2), 3),
-        (icalendar.TimezoneStandard, "CET", 2, 1, datetime.datetime(1970, 10, 25, 3), 10),
+        (icalendar.TimezoneDaylight, "CEST", 1, 2, DAYLIGHT_FROM, 3),
+        (icalendar.TimezoneStandard, "CET", 2, 1, STANDARD_FROM, 10),
     ]:
         part = kind()
         part.add("tzname", name)
@@ -79,22 +83,23 @@ def description(event, url):
     parts = [event.summary, plain_text(event.description)]
     if event.status_note and event.status != event.Status.SCHEDULED:
         parts.insert(0, f"{event.get_status_display()}: {event.status_note}")
-    parts.append(_("Free of charge") if event.is_free else f"{_('Price')}: {event.price}")
+    price = _("Price: %(price)s") % {"price": event.price}
+    parts.append(_("Free of charge") if event.is_free else price)
     if event.registration == event.Registration.REQUIRED:
-        parts.append(f"{_('Registration required')}: {event.registration_info}")
+        parts.append(_("Registration required: %(how)s") % {"how": event.registration_info})
     if event.accessibility:
-        parts.append(f"{_('Accessibility')}: {event.accessibility}")
+        parts.append(_("Accessibility: %(note)s") % {"note": event.accessibility})
     if event.languages:
-        parts.append(f"{_('Languages spoken')}: {event.languages}")
+        parts.append(_("Languages spoken: %(languages)s") % {"languages": event.languages})
     parts.append(url)
     return "\n\n".join(part for part in parts if part)
 
 
 def summary(event, cancelled):
     if cancelled:
-        return f"{_('Cancelled')}: {event.title}"
+        return _("Cancelled: %(title)s") % {"title": event.title}
     if event.is_postponed:
-        return f"{_('Postponed')}: {event.title}"
+        return _("Postponed: %(title)s") % {"title": event.title}
     return event.title
 
 

@@ -2,10 +2,11 @@
 
 import django.core.validators
 import django.db.models.deletion
-import stadtteilbuero.images
-import stadtteilbuero.richtext
 from django.conf import settings
 from django.db import migrations, models
+
+import stadtteilbuero.images
+import stadtteilbuero.richtext
 
 
 class Migration(migrations.Migration):
