@@ -217,9 +217,7 @@ def test_list_groups_dates_by_day_soonest_first(client):
     with time_machine.travel(berlin(2026, 3, 28, 10), tick=False):
         content = client.get(LIST).content.decode()
     assert content.count('class="event-day"') == 2
-    assert (
-        content.index("Am selben Tag") < content.index("Früher") < content.index("Später")
-    )
+    assert content.index("Am selben Tag") < content.index("Früher") < content.index("Später")
     assert "Mittwoch, 1. April 2026" in content
 
 

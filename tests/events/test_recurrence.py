@@ -123,9 +123,7 @@ def test_sync_replaces_the_dates_after_a_change():
 
 
 def test_all_day_event_over_several_days_runs_midnight_to_midnight():
-    event = EventFactory(
-        start=berlin(2026, 10, 24, 0), end=berlin(2026, 10, 25, 0), all_day=True
-    )
+    event = EventFactory(start=berlin(2026, 10, 24, 0), end=berlin(2026, 10, 25, 0), all_day=True)
     occurrence = event.occurrences.get()
     assert occurrence.start == berlin(2026, 10, 24, 0)
     assert occurrence.end == berlin(2026, 10, 26, 0)  # 49 hours: the clocks go back
