@@ -389,6 +389,23 @@ class CancelledDate(models.Model):
     def __str__(self):
         return f"{self.event} – {self.date:%d.%m.%Y}"
 
+    def clean(self):
+        super().clean()
+        try:
+            event = self.event
+        except Event.DoesNotExist:
+            return
+        if not event.start or not self.date:
+            return
+        try:
+            days = {timezone.localtime(start).date() for start, _end in event.date_spans()}
+        except (TypeError, ValueError):
+            return  # the event's own fields are wrong; its form reports that
+        if self.date not in days:
+            raise ValidationError(
+                {"date": _("The event has no date on this day.")}, code="no_such_date"
+            )
+
 
 class OccurrenceQuerySet(OfficeOwnedQuerySet):
     office_lookup = "event__office"

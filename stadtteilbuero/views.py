@@ -25,9 +25,7 @@ class HomeView(TemplateView):
             offices=Office.objects.active().order_by("city", "name"),
             pinned_notices=Notice.objects.pinned().select_related("office"),
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
-            upcoming_events=Occurrence.objects.published().upcoming().with_event()[
-                :EVENTS_ON_HOME
-            ],
+            upcoming_events=Occurrence.objects.published().upcoming().with_event()[:EVENTS_ON_HOME],
         )
         return context
 
