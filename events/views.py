@@ -81,6 +81,34 @@ def month_link(year, month):
     }
 
 
+def month_weeks(year, month, occurrences):
+    """The weeks (Monday to Sunday) of a month, each day with the dates it touches.
+
+    A date over several days (a weekend festival) appears on each of its days."""
+    first = datetime.date(year, month, 1)
+    last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    by_day = {}
+    for occurrence in occurrences:
+        day = max(occurrence.day, first)
+        while day <= min(occurrence.last_day, last):
+            by_day.setdefault(day, []).append(occurrence)
+            day += datetime.timedelta(days=1)
+    today = timezone.localdate()
+    return [
+        [
+            {
+                "date": day,
+                "in_month": day.month == month,
+                "is_today": day == today,
+                "weekday": WEEKDAYS[day.weekday()],
+                "occurrences": by_day.get(day, []),
+            }
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+
+
 class EventCalendarView(TemplateView):
     template_name = "events/event_calendar.html"
 
@@ -95,26 +123,8 @@ class EventCalendarView(TemplateView):
             local_midnight(first),
             local_midnight(last + datetime.timedelta(days=1)),
         )
-        by_day = {}
-        for occurrence in occurrences.order_by("start", "event_id"):
-            day = max(occurrence.day, first)
-            while day <= min(occurrence.last_day, last):
-                by_day.setdefault(day, []).append(occurrence)
-                day += datetime.timedelta(days=1)
+        weeks = month_weeks(year, month, occurrences)
         today = timezone.localdate()
-        weeks = [
-            [
-                {
-                    "date": day,
-                    "in_month": day.month == month,
-                    "is_today": day == today,
-                    "weekday": WEEKDAYS[day.weekday()],
-                    "occurrences": by_day.get(day, []),
-                }
-                for day in week
-            ]
-            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-        ]
         previous = first - datetime.timedelta(days=1)
         following = last + datetime.timedelta(days=1)
         context = super().get_context_data(**kwargs)
@@ -124,7 +134,7 @@ class EventCalendarView(TemplateView):
             year=year,
             weeks=weeks,
             weekdays=[(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
-            has_events=bool(by_day),
+            has_events=any(cell["occurrences"] for week in weeks for cell in week),
             previous_month=month_link(previous.year, previous.month),
             next_month=month_link(following.year, following.month),
             current_month=month_link(today.year, today.month),

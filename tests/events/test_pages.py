@@ -93,7 +93,7 @@ def test_jsonld_has_event_status(client):
     assert data["startDate"] == "2026-03-12T15:00:00+01:00"
     assert data["location"]["address"] == "Hochkamp 25, 31137 Hildesheim"
     assert data["organizer"]["name"] == event.office.name
-    assert 'class="event-status-box" role="alert"' in content
+    assert '<div class="event-status-box"><strong>' in content
     assert "Diese Veranstaltung ist abgesagt." in content
     assert "Krankheit" in content
 
