@@ -44,7 +44,15 @@ class EventAdmin(OfficeScopedAdmin):
         "is_free",
         "is_published",
     )
-    list_filter = ("office", "category", "is_free", "status", "recurrence", "is_published")
+    # Only offices the member manages (and that have events) appear in the filter.
+    list_filter = (
+        ("office", admin.RelatedOnlyFieldListFilter),
+        "category",
+        "is_free",
+        "status",
+        "recurrence",
+        "is_published",
+    )
     list_select_related = ("office", "category")
     search_fields = ("title", "summary", "location_name", "slug")
     date_hierarchy = "start"
@@ -122,7 +130,7 @@ class EventAdmin(OfficeScopedAdmin):
 class CancelledDateAdmin(OfficeScopedAdmin):
     list_display = ("date", "event", "note")
     list_select_related = ("event", "event__office")
-    list_filter = ("event__office",)
+    list_filter = (("event__office", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("event__title", "note")
     date_hierarchy = "date"
     autocomplete_fields = ["event"]
@@ -149,7 +157,7 @@ class OccurrenceAdmin(OfficeScopedAdmin):
 
     list_display = ("start", "end", "event", "office", "is_cancelled")
     list_select_related = ("event", "event__office")
-    list_filter = ("event__office", "is_cancelled")
+    list_filter = (("event__office", admin.RelatedOnlyFieldListFilter), "is_cancelled")
     search_fields = ("event__title",)
     date_hierarchy = "start"
 

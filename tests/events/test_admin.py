@@ -124,6 +124,7 @@ def test_staff_see_and_change_only_their_offices_events(client, office, other_of
     client.force_login(make_staff(office, "events"))
     content = client.get(CHANGELIST).content.decode()
     assert "Eigenes Fest" in content and "Fremdes Fest" not in content
+    assert other_office.name not in content  # not even in the office filter
     change = reverse("admin:events_event_change", args=[foreign.pk])
     assert client.get(change).status_code == 404
     assert client.post(change, {}).status_code == 404
@@ -212,7 +213,8 @@ def test_changelist_filters_and_date_hierarchy(client, superuser):
     client.force_login(superuser)
     for query in ["", "?start__year=2026&start__month=3", "?is_free__exact=1", "?q=Veranst"]:
         assert client.get(CHANGELIST + query).status_code == 200
-    assert client.get(reverse("admin:events_category_changelist")).status_code == 200
+    for name in ["category", "occurrence", "cancelleddate"]:
+        assert client.get(reverse(f"admin:events_{name}_changelist")).status_code == 200
 
 
 def test_cancelled_date_must_be_a_date_of_the_event(client, office, events_staff):
