@@ -285,6 +285,10 @@ class Event(ImageMixin, models.Model):
                 "The first date does not follow the rule. Please choose a first date "
                 "on one of the chosen days."
             )
+        elif recurrence.too_many_dates(**self.rule_arguments()):
+            errors["recurrence_until"] = _(
+                "These are more than %(count)d dates. Please choose an earlier last date."
+            ) % {"count": recurrence.MAX_OCCURRENCES}
         return errors
 
     # --- dates -----------------------------------------------------------------------

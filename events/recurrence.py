@@ -62,6 +62,20 @@ def local_starts(*, frequency, dtstart, until, weekdays, week_of_month):
     return starts
 
 
+def too_many_dates(*, frequency, dtstart, until, weekdays, week_of_month):
+    """Whether the rule gives more dates than are stored (MAX_OCCURRENCES)."""
+    rule = build_rule(
+        frequency=frequency,
+        dtstart=dtstart,
+        until=until,
+        weekdays=weekdays,
+        week_of_month=week_of_month,
+    )
+    return rule is not None and len(list(itertools.islice(rule, MAX_OCCURRENCES + 1))) > (
+        MAX_OCCURRENCES
+    )
+
+
 def matches_rule(*, frequency, day, weekdays, week_of_month):
     """Whether a date follows the rule (used to check the first date in forms)."""
     if frequency == "weekly":

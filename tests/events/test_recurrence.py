@@ -151,6 +151,10 @@ def test_number_of_dates_is_capped():
         ({"recurrence_weekdays": "1,9"}, "recurrence_weekdays"),
         ({"recurrence": "monthly", "recurrence_week": None}, "recurrence_week"),
         ({"recurrence": "monthly", "recurrence_week": 2}, "start"),  # 3 March: first Tuesday
+        (
+            {"recurrence_weekdays": "0,1,2,3,4,5,6", "recurrence_until": datetime.date(2027, 6, 1)},
+            "recurrence_until",
+        ),
         ({"slug": "kalender"}, "slug"),
         ({"end": berlin(2026, 3, 3, 17)}, "end"),
         ({"is_free": False, "price": ""}, "price"),
