@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from events.models import Occurrence
 from projects.models import Project
 
 from . import hours as hours_logic
@@ -10,6 +11,7 @@ from .models import HoursException, Notice, Office, TeamMember
 
 NEWS_ON_OFFICE_PAGE = 5
 PROJECTS_ON_OFFICE_PAGE = 6
+EVENTS_ON_OFFICE_PAGE = 5
 
 
 class OfficeListView(ListView):
@@ -58,6 +60,10 @@ class OfficeDetailView(DetailView):
             .current()
             .for_office(office)
             .with_card_data()[:PROJECTS_ON_OFFICE_PAGE],
+            upcoming_events=Occurrence.objects.published()
+            .upcoming()
+            .for_office(office)
+            .with_event()[:EVENTS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request),
         )
         return context

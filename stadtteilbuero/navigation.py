@@ -5,5 +5,6 @@ from django.utils.translation import gettext_lazy as _
 MAIN_NAVIGATION = [
     ("offices:office-list", _("Offices")),
     ("projects:project-list", _("Projects")),
+    ("events:event-list", _("Events")),
     ("offices:notice-list", _("News")),
 ]

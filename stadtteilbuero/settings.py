@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "stadtteilbuero",
     "offices",
     "projects",
+    "events",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,7 @@
 from django.contrib import sitemaps
 from django.urls import reverse
 
+from events.models import Event
 from offices.models import Notice, Office
 from projects.models import Project
 
@@ -9,7 +10,13 @@ class StaticSitemap(sitemaps.Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "offices:office-list", "offices:notice-list"]
+        return [
+            "home",
+            "offices:office-list",
+            "offices:notice-list",
+            "projects:project-list",
+            "events:event-list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -43,9 +50,22 @@ class ProjectSitemap(sitemaps.Sitemap):
     def items(self):
         return Project.objects.published()
 
+
+class EventSitemap(sitemaps.Sitemap):
+    changefreq = "weekly"
+    limit = 1000
+
+    def items(self):
+        return Event.objects.published().order_by("-start")
+
     def lastmod(self, obj):
         return obj.updated_at
 
 
-SITEMAPS = {"pages": StaticSitemap, "offices": OfficeSitemap, "news": NoticeSitemap}
-SITEMAPS["projects"] = ProjectSitemap
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "offices": OfficeSitemap,
+    "news": NoticeSitemap,
+    "events": EventSitemap,
+    "projects": ProjectSitemap,
+}

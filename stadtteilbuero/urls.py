@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("offices.urls")),
     path("", include("projects.urls")),
+    path("", include("events.urls")),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="imprint"),
     path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),

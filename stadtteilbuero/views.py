@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from events.models import Occurrence
 from offices.models import Notice, Office
 from projects.models import Project
 
@@ -16,6 +17,7 @@ logger = logging.getLogger(__name__)
 
 NEWS_ON_HOME = 4
 PROJECTS_ON_HOME = 6
+EVENTS_ON_HOME = 5
 
 
 class HomeView(TemplateView):
@@ -31,6 +33,7 @@ class HomeView(TemplateView):
             .current()
             .featured_first()
             .with_card_data()[:PROJECTS_ON_HOME],
+            upcoming_events=Occurrence.objects.published().upcoming().with_event()[:EVENTS_ON_HOME],
         )
         return context
 

@@ -182,3 +182,52 @@ class GalleryImageFactory(factory.django.DjangoModelFactory):
     image = factory.django.ImageField(filename="bild.png", width=40, height=30)
     image_alt = "Nachbar:innen pflanzen Blumen."
     caption = "Pflanzaktion"
+
+
+# --- events ---------------------------------------------------------------------------
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Category"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Kategorie {n}")
+    slug = factory.Sequence(lambda n: f"kategorie-{n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published one-off event; pass start/end as aware datetimes.
+
+    Its stored dates are written by events.services.event_sync_occurrences, which the
+    factory calls after creation (as the admin does after saving)."""
+
+    class Meta:
+        model = "events.Event"
+        skip_postgeneration_save = True
+
+    office = factory.SubFactory(OfficeFactory)
+    category = factory.SubFactory(CategoryFactory)
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    slug = factory.Sequence(lambda n: f"veranstaltung-{n}")
+    summary = "Ein Treffen für die Nachbarschaft."
+    description = "Mit **Kaffee** und Kuchen."
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+    end = factory.LazyAttribute(lambda e: e.start + datetime.timedelta(hours=2))
+    location_name = "Stadtteiltreff"
+    address = "Hochkamp 25, 31137 Hildesheim"
+
+    @factory.post_generation
+    def occurrences(obj, create, extracted, **kwargs):
+        if create:
+            from events.services import event_sync_occurrences
+
+            event_sync_occurrences(event=obj)
+
+
+class CancelledDateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.CancelledDate"
+
+    event = factory.SubFactory(EventFactory)
+    note = "Ferien"

@@ -76,3 +76,20 @@ def test_office_page_works_without_javascript(open_page):
     expect(hours).to_contain_text("10:00–12:00")
     expect(hours).to_contain_text("15:00–18:00")
     watcher.assert_clean()
+
+
+def test_month_calendar_is_a_table_on_desktop_and_a_list_on_a_phone(open_page):
+    today_cell = "getComputedStyle(document.querySelector('.month-calendar td.today')).display"
+
+    page, watcher = open_page("/veranstaltungen/kalender/")
+    expect(page.get_by_role("table")).to_be_visible()
+    assert page.evaluate(today_cell) == "table-cell"
+    assert page.locator(".month-calendar thead").bounding_box()["height"] > 10
+    watcher.assert_clean()
+
+    page, watcher = open_page("/veranstaltungen/kalender/", viewport=PHONE)
+    assert page.evaluate(today_cell) == "block"
+    # the column headers stay for screen readers only; each shown day names its weekday
+    assert page.locator(".month-calendar thead").bounding_box()["height"] <= 1
+    expect(page.locator("td:visible .day-name-long").first).to_be_visible()
+    watcher.assert_clean()

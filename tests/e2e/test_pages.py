@@ -17,6 +17,15 @@ PAGES = [
     "/aktuelles/corona-infos-zum-stadtteilbuero/",
     "/impressum/",
     "/suche/?q=Westhagen",
+    "/projekte/",
+    "/projekte/?thema=nachbarschaft&status=unbekannt",
+    "/projekte/nord-pol/",
+    "/projekte/stadtteilmanagement-oberilp-nonnenbruch/",
+    "/veranstaltungen/",
+    "/veranstaltungen/?kostenlos=1&wann=unsinn",
+    "/veranstaltungen/kalender/",
+    "/veranstaltungen/buergersprechstunde-westhagen/",
+    "/veranstaltungen/nordstadtliga-hallenturnier/",
 ]
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}

@@ -31,7 +31,8 @@ def populate(count):
 @pytest.mark.parametrize("count", [1, 30])
 def test_home_queries(client, django_assert_max_num_queries, count):
     populate(count)
-    with django_assert_max_num_queries(4):
+    # offices, pinned news, news, projects (+ their themes), next events
+    with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200
 
 
@@ -45,7 +46,9 @@ def test_office_list_queries(client, django_assert_max_num_queries, count):
 @pytest.mark.parametrize("count", [1, 30])
 def test_office_detail_queries(client, django_assert_max_num_queries, count):
     office = populate(count)[0]
-    with django_assert_max_num_queries(10):
+    # office, hours, exceptions, work areas, team, downloads, pinned news, news,
+    # projects (+ their themes), next events
+    with django_assert_max_num_queries(11):
         assert client.get(office.get_absolute_url()).status_code == 200
 
 

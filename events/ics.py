@@ -1,0 +1,220 @@
+"""iCalendar (RFC 5545) output with the icalendar library.
+
+Feeds list one VEVENT per date (a cancelled date carries STATUS:CANCELLED); the
+download of a single event gives one VEVENT with its RRULE and EXDATEs. UIDs depend
+only on the installation, the event and the date, so calendar apps update entries
+instead of duplicating them when a feed is fetched again.
+"""
+
+import datetime
+from urllib.parse import urlencode, urlsplit
+
+import icalendar
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stadtteilbuero.richtext import plain_text
+
+from . import recurrence
+
+# Local wall-clock times in a VTIMEZONE's DTSTART carry no zone by definition (RFC 5545).
+DAYLIGHT_FROM = datetime.datetime(1970, 3, 29, 2)  # noqa: DTZ001
+STANDARD_FROM = datetime.datetime(1970, 10, 25, 3)  # noqa: DTZ001
+
+STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+def uid_domain():
+    return urlsplit(settings.PORTAL_BASE_URL).hostname or "stadtteilportal"
+
+
+def occurrence_uid(occurrence):
+    return f"event-{occurrence.event_id}-{occurrence.day:%Y%m%d}@{uid_domain()}"
+
+
+def event_uid(event):
+    return f"event-{event.pk}@{uid_domain()}"
+
+
+def berlin_timezone():
+    """VTIMEZONE of Europe/Berlin with the EU rule (last Sunday of March / October)."""
+    tz = icalendar.Timezone()
+    tz.add("tzid", "Europe/Berlin")
+    for kind, name, offset_from, offset_to, start, month in [
+        (icalendar.TimezoneDaylight, "CEST", 1, 2, DAYLIGHT_FROM, 3),
+        (icalendar.TimezoneStandard, "CET", 2, 1, STANDARD_FROM, 10),
+    ]:
+        part = kind()
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", datetime.timedelta(hours=offset_from))
+        part.add("tzoffsetto", datetime.timedelta(hours=offset_to))
+        part.add("dtstart", start)
+        part.add("rrule", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": "-1SU"})
+        tz.add_component(part)
+    return tz
+
+
+def new_calendar(name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{settings.PORTAL_NAME}//Veranstaltungen//DE")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT6H")
+    return calendar
+
+
+def finish(calendar):
+    """Add the VTIMEZONE the entries refer to, then serialize."""
+    if settings.TIME_ZONE == "Europe/Berlin":
+        calendar.subcomponents.insert(0, berlin_timezone())
+    else:
+        calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def description(event, url):
+    """Plain text: what it is, price, registration, accessibility and the link."""
+    parts = [event.summary, plain_text(event.description)]
+    if event.status_note and event.status != event.Status.SCHEDULED:
+        parts.insert(0, f"{event.get_status_display()}: {event.status_note}")
+    price = _("Price: %(price)s") % {"price": event.price}
+    parts.append(_("Free of charge") if event.is_free else price)
+    if event.registration == event.Registration.REQUIRED:
+        parts.append(_("Registration required: %(how)s") % {"how": event.registration_info})
+    if event.accessibility:
+        parts.append(_("Accessibility: %(note)s") % {"note": event.accessibility})
+    if event.languages:
+        parts.append(_("Languages spoken: %(languages)s") % {"languages": event.languages})
+    parts.append(url)
+    return "\n\n".join(part for part in parts if part)
+
+
+def summary(event, cancelled):
+    if cancelled:
+        return _("Cancelled: %(title)s") % {"title": event.title}
+    if event.is_postponed:
+        return _("Postponed: %(title)s") % {"title": event.title}
+    return event.title
+
+
+def _set_times(entry, start, end, all_day):
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    if all_day:
+        entry.add("dtstart", start.date())
+        entry.add("dtend", end.date())
+    else:
+        entry.add("dtstart", start)
+        entry.add("dtend", end)
+
+
+def _common(entry, event, url):
+    entry.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
+    entry.add("last-modified", event.updated_at.astimezone(datetime.UTC))
+    entry.add("description", description(event, url))
+    if event.place:
+        entry.add("location", event.place)
+    entry.add("url", url)
+    entry.add("categories", [event.category.name])
+    if event.office.email:
+        entry.add("organizer", f"mailto:{event.office.email}", parameters={"CN": event.office.name})
+    entry.add("class", "PUBLIC")
+
+
+def occurrence_entry(occurrence, request):
+    event = occurrence.event
+    url = request.build_absolute_uri(event.get_absolute_url())
+    entry = icalendar.Event()
+    entry.add("uid", occurrence_uid(occurrence))
+    entry.add("summary", summary(event, occurrence.cancelled))
+    _set_times(entry, occurrence.start, occurrence.end, event.all_day)
+    entry.add("status", "CANCELLED" if occurrence.cancelled else STATUS[event.status])
+    _common(entry, event, url)
+    return entry
+
+
+def event_entry(event, occurrences, request):
+    """One VEVENT for the whole event: the first date, RRULE and EXDATE for the others."""
+    url = request.build_absolute_uri(event.get_absolute_url())
+    entry = icalendar.Event()
+    entry.add("uid", event_uid(event))
+    entry.add("summary", summary(event, event.is_cancelled))
+    first = occurrences[0]
+    _set_times(entry, first.start, first.end, event.all_day)
+    entry.add("status", STATUS[event.status])
+    if event.is_recurring:
+        rule = recurrence.ical_rrule(**event.rule_arguments())
+        if event.all_day:
+            rule["UNTIL"] = event.recurrence_until  # a DATE, like DTSTART
+        entry.add("rrule", rule)
+        cancelled = [o for o in occurrences if o.is_cancelled]
+        if cancelled:
+            values = [o.day if event.all_day else timezone.localtime(o.start) for o in cancelled]
+            entry.add("exdate", values)
+    _common(entry, event, url)
+    return entry
+
+
+def ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _short_details(event, url):
+    text = event.summary or plain_text(event.description)
+    if len(text) > 500:
+        text = text[:497].rsplit(" ", 1)[0] + " …"
+    return f"{text}\n\n{url}" if text else url
+
+
+def google_calendar_url(event, occurrence, request):
+    """A link that opens Google Calendar with the date filled in (nothing loads before a click)."""
+    url = request.build_absolute_uri(event.get_absolute_url())
+    if event.all_day:
+        dates = f"{occurrence.day:%Y%m%d}/{occurrence.last_day + datetime.timedelta(days=1):%Y%m%d}"
+    else:
+        utc = "%Y%m%dT%H%M%SZ"
+        dates = (
+            f"{occurrence.start.astimezone(datetime.UTC):{utc}}/"
+            f"{occurrence.end.astimezone(datetime.UTC):{utc}}"
+        )
+    params = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": dates,
+        "details": _short_details(event, url),
+        "location": event.place,
+        "ctz": settings.TIME_ZONE,
+    }
+    if event.is_recurring:
+        rule = icalendar.vRecur(recurrence.ical_rrule(**event.rule_arguments()))
+        params["recur"] = "RRULE:" + rule.to_ical().decode()
+    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+def outlook_calendar_url(event, occurrence, request):
+    """A link that opens Outlook on the web with the date filled in."""
+    url = request.build_absolute_uri(event.get_absolute_url())
+    if event.all_day:
+        start = occurrence.day.isoformat()
+        end = (occurrence.last_day + datetime.timedelta(days=1)).isoformat()
+    else:
+        start = timezone.localtime(occurrence.start).isoformat()
+        end = timezone.localtime(occurrence.end).isoformat()
+    params = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        "startdt": start,
+        "enddt": end,
+        "allday": "true" if event.all_day else "false",
+        "body": _short_details(event, url),
+        "location": event.place,
+    }
+    return "https://outlook.live.com/calendar/0/action/compose?" + urlencode(params)

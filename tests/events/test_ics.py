@@ -1,0 +1,203 @@
+"""iCalendar output, parsed back with the icalendar library."""
+
+import datetime
+
+import icalendar
+import pytest
+import time_machine
+from dateutil import rrule
+from django.urls import reverse
+
+from events.models import Event
+from events.services import event_sync_occurrences
+from tests.factories import CancelledDateFactory, EventFactory, OfficeFactory
+
+from .helpers import BERLIN, berlin
+
+pytestmark = pytest.mark.django_db
+
+FEED = reverse("events:event-feed")
+NOW = berlin(2026, 3, 1, 12)
+
+
+@pytest.fixture(autouse=True)
+def frozen_time():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def entries(calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+def test_feed_is_valid_icalendar_with_berlin_timezone(client):
+    event = EventFactory(
+        title="Stadtteilfest",
+        start=berlin(2026, 3, 14, 15),
+        end=berlin(2026, 3, 14, 18),
+        description="Mit **Musik** und <script>alert(1)</script> Kuchen.",
+    )
+    calendar = parse(client.get(FEED))
+    assert calendar["VERSION"] == "2.0"
+    assert "PRODID" in calendar
+    timezones = calendar.walk("VTIMEZONE")
+    assert [str(tz["TZID"]) for tz in timezones] == ["Europe/Berlin"]
+    [entry] = entries(calendar)
+    assert str(entry["SUMMARY"]) == "Stadtteilfest"
+    assert entry["DTSTART"].dt == berlin(2026, 3, 14, 15)
+    assert entry["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert entry["DTEND"].dt == berlin(2026, 3, 14, 18)
+    assert entry["DTSTAMP"].dt.tzinfo is not None
+    assert str(entry["STATUS"]) == "CONFIRMED"
+    assert str(entry["URL"]) == f"http://testserver{event.get_absolute_url()}"
+    description = str(entry["DESCRIPTION"])
+    assert "<" not in description and "**" not in description
+    assert "Mit Musik" in description
+    assert "Kostenlos" in description
+    assert str(entry["LOCATION"]) == "Stadtteiltreff, Hochkamp 25, 31137 Hildesheim"
+
+
+def test_uids_are_stable_and_unique_per_date(client):
+    EventFactory(
+        start=berlin(2026, 3, 3, 18),
+        recurrence=Event.Recurrence.WEEKLY,
+        recurrence_until=datetime.date(2026, 3, 24),
+    )
+    EventFactory(start=berlin(2026, 3, 5, 10))
+    first = [str(e["UID"]) for e in entries(parse(client.get(FEED)))]
+    second = [str(e["UID"]) for e in entries(parse(client.get(FEED)))]
+    assert first == second
+    assert len(set(first)) == len(first) == 5
+
+
+def test_recurring_event_shows_every_date_in_the_feed_with_cancelled_ones(client):
+    event = EventFactory(
+        start=berlin(2026, 3, 3, 18),
+        recurrence=Event.Recurrence.WEEKLY,
+        recurrence_until=datetime.date(2026, 3, 31),
+    )
+    CancelledDateFactory(event=event, date=datetime.date(2026, 3, 17))
+    event_sync_occurrences(event=event)
+    found = {e["DTSTART"].dt.date(): str(e["STATUS"]) for e in entries(parse(client.get(FEED)))}
+    assert found == {
+        datetime.date(2026, 3, 3): "CONFIRMED",
+        datetime.date(2026, 3, 10): "CONFIRMED",
+        datetime.date(2026, 3, 17): "CANCELLED",
+        datetime.date(2026, 3, 24): "CONFIRMED",
+        datetime.date(2026, 3, 31): "CONFIRMED",
+    }
+    # After the change to summer time the wall clock stays at 18:00.
+    last = [e for e in entries(parse(client.get(FEED))) if e["DTSTART"].dt.day == 31][0]
+    assert last["DTSTART"].dt.astimezone(BERLIN).hour == 18
+
+
+def test_cancelled_and_postponed_events(client):
+    EventFactory(title="Abgesagtes Fest", status=Event.Status.CANCELLED, start=berlin(2026, 3, 9))
+    EventFactory(title="Späteres Fest", status=Event.Status.POSTPONED, start=berlin(2026, 3, 9))
+    found = {str(e["SUMMARY"]): str(e["STATUS"]) for e in entries(parse(client.get(FEED)))}
+    assert found == {
+        "Abgesagt: Abgesagtes Fest": "CANCELLED",
+        "Verschoben: Späteres Fest": "TENTATIVE",
+    }
+
+
+def test_event_download_has_rrule_and_exdate(client):
+    event = EventFactory(
+        title="Bürgersprechstunde",
+        start=berlin(2026, 3, 3, 10),
+        end=berlin(2026, 3, 3, 12),
+        recurrence=Event.Recurrence.WEEKLY,
+        recurrence_weekdays="1,3",
+        recurrence_until=datetime.date(2026, 4, 30),
+    )
+    CancelledDateFactory(event=event, date=datetime.date(2026, 4, 2))
+    event_sync_occurrences(event=event)
+    calendar = parse(client.get(event.get_ics_url()))
+    [entry] = entries(calendar)
+    assert str(entry["UID"]) == f"event-{event.pk}@127.0.0.1"
+    assert entry["DTSTART"].dt == berlin(2026, 3, 3, 10)
+    rule = entry["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"]
+    assert rule["BYDAY"] == ["TU", "TH"]
+    assert rule["UNTIL"][0].utcoffset() == datetime.timedelta(0)
+    exdates = [d.dt for d in entry["EXDATE"].dts]
+    assert exdates == [berlin(2026, 4, 2, 10)]
+    # Expanding RRULE minus EXDATE gives exactly the dates that take place.
+    expanded = set(
+        rrule.rrulestr(
+            entry["RRULE"].to_ical().decode(),
+            dtstart=entry["DTSTART"].dt.replace(tzinfo=None),
+            ignoretz=True,
+        )
+    )
+    expanded = {d.replace(tzinfo=BERLIN) for d in expanded} - set(exdates)
+    stored = {o.start for o in event.occurrences.filter(is_cancelled=False)}
+    assert expanded == stored
+    assert len(stored) == 17
+
+
+def test_monthly_event_download(client):
+    event = EventFactory(
+        start=berlin(2026, 1, 5, 10),
+        recurrence=Event.Recurrence.MONTHLY,
+        recurrence_week=Event.WeekOfMonth.FIRST,
+        recurrence_until=datetime.date(2026, 6, 30),
+    )
+    [entry] = entries(parse(client.get(event.get_ics_url())))
+    assert entry["RRULE"]["BYDAY"] == ["1MO"]
+    assert "EXDATE" not in entry
+
+
+def test_all_day_event_uses_dates(client):
+    event = EventFactory(start=berlin(2026, 3, 21, 0), end=berlin(2026, 3, 22, 0), all_day=True)
+    [entry] = entries(parse(client.get(event.get_ics_url())))
+    assert entry["DTSTART"].dt == datetime.date(2026, 3, 21)
+    assert entry["DTEND"].dt == datetime.date(2026, 3, 23)
+
+
+def test_filtered_feed_has_exactly_the_filtered_events(client):
+    office = OfficeFactory(slug="nordstadt")
+    EventFactory(title="Frei im Büro", office=office, start=berlin(2026, 3, 5, 10))
+    EventFactory(
+        title="Teuer im Büro",
+        office=office,
+        is_free=False,
+        price="5 €",
+        start=berlin(2026, 3, 5, 10),
+    )
+    EventFactory(title="Anderswo", start=berlin(2026, 3, 5, 10))
+    calendar = parse(client.get(f"{FEED}?buero=nordstadt&kostenlos=1&page=3&buero2=x"))
+    assert [str(e["SUMMARY"]) for e in entries(calendar)] == ["Frei im Büro"]
+    # a wrong value is ignored, not an error
+    calendar = parse(client.get(f"{FEED}?buero=gibt-es-nicht&wann=nie"))
+    assert len(entries(calendar)) == 3
+
+
+def test_office_feed(client):
+    office = OfficeFactory(slug="westhagen", name="Stadtteilbüro Westhagen")
+    EventFactory(title="Rundgang", office=office, start=berlin(2026, 3, 5, 10))
+    EventFactory(title="Woanders", start=berlin(2026, 3, 5, 10))
+    EventFactory(title="Entwurf", office=office, is_published=False, start=berlin(2026, 3, 5))
+    response = client.get(reverse("events:office-feed", kwargs={"slug": "westhagen"}))
+    calendar = parse(response)
+    assert [str(e["SUMMARY"]) for e in entries(calendar)] == ["Rundgang"]
+    assert "Stadtteilbüro Westhagen" in str(calendar["X-WR-CALNAME"])
+    assert client.get("/bueros/gibt-es-nicht/veranstaltungen.ics").status_code == 404
+
+
+def test_feed_keeps_recent_past_but_not_old_dates(client):
+    EventFactory(title="Letzte Woche", start=berlin(2026, 2, 22, 10))
+    EventFactory(title="Letztes Jahr", start=berlin(2025, 3, 1, 10))
+    summaries = [str(e["SUMMARY"]) for e in entries(parse(client.get(FEED)))]
+    assert summaries == ["Letzte Woche"]
+
+
+def test_unpublished_event_download_is_404_for_the_public(client):
+    event = EventFactory(is_published=False)
+    assert client.get(event.get_ics_url()).status_code == 404
