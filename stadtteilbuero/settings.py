@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "imagekit",
     "stadtteilbuero",
     "offices",
+    "fonds",
 ]
 
 MIDDLEWARE = [
