@@ -259,6 +259,7 @@ class ApplicationForm(forms.ModelForm):
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["expected_participants"].widget.attrs["inputmode"] = "numeric"
+        self.fields["requested_amount"].widget.attrs["data-requested"] = ""
         if not self.is_bound:
             self.initial["form_started"] = started_stamp()
         elif self.started_at() is None:
@@ -315,6 +316,13 @@ class ApplicationForm(forms.ModelForm):
         return [self[name] for name in self.DECLARATIONS]
 
 
+def style_line_widgets(form):
+    """Bootstrap classes for the compact rows of the cost and income tables."""
+    for field in form.fields.values():
+        css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+        field.widget.attrs["class"] = css
+
+
 class ExpenseLineForm(forms.ModelForm):
     quantity = AmountField(
         label=_("quantity"), max_digits=8, min_value=Decimal("0.01"), initial=Decimal("1")
@@ -330,6 +338,22 @@ class ExpenseLineForm(forms.ModelForm):
         if categories is not None:
             self.fields["category"].queryset = categories
         self.fields["category"].empty_label = _("– please choose –")
+        style_line_widgets(self)
+        self.fields["quantity"].widget.attrs["data-quantity"] = ""
+        self.fields["unit_price"].widget.attrs["data-unit-price"] = ""
+
+    @property
+    def typed_total(self):
+        """The row's total from what was typed (None before a price is there)."""
+        if not self.is_bound:
+            return None
+        price = parse_amount(self.data.get(self.add_prefix("unit_price")) or None)
+        quantity = parse_amount(self.data.get(self.add_prefix("quantity")) or None)
+        if price is None:
+            return None
+        return (price * (quantity if quantity is not None else Decimal(1))).quantize(
+            Decimal("0.01")
+        )
 
     def has_changed(self):
         # The preset quantity "1" alone does not make a row worth checking.
@@ -345,6 +369,15 @@ class IncomeLineForm(forms.ModelForm):
     class Meta:
         model = IncomeLine
         fields = ["kind", "description", "amount"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_line_widgets(self)
+        self.fields["kind"].widget.attrs["data-income-kind"] = ""
+        self.fields["amount"].widget.attrs["data-amount"] = ""
+        self.fields["kind"].widget.attrs["data-own-kinds"] = " ".join(
+            IncomeLine.Kind.own_contribution()
+        )
 
     def has_changed(self):
         return any(

@@ -2,6 +2,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from fonds.models import Fund
+
 from . import hours as hours_logic
 from .jsonld import office_jsonld
 from .models import HoursException, Notice, Office, TeamMember
@@ -48,6 +50,7 @@ class OfficeDetailView(DetailView):
             pinned_notices=Notice.objects.pinned().for_office_or_portal(office),
             notices=Notice.objects.published().for_office(office)[:NEWS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request),
+            fund=Fund.objects.current().for_office(office).with_figures().with_details().first(),
         )
         return context
 

@@ -4,5 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 MAIN_NAVIGATION = [
     ("offices:office-list", _("Offices")),
+    ("fonds:fund-list", _("Neighbourhood fund")),
     ("offices:notice-list", _("News")),
 ]
