@@ -230,6 +230,11 @@ class ApplicationForm(forms.ModelForm):
             "partners": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {
+            "name": _("Your name"),
+            "street": _("Street and house number"),
+            "postal_code": _("Postcode"),
+            "email": _("Your e-mail address"),
+            "phone": _("Telephone"),
             "declares_no_double_funding": _(
                 "The same costs are not funded by any other programme (no double funding)."
             ),
@@ -369,6 +374,7 @@ class IncomeLineForm(forms.ModelForm):
     class Meta:
         model = IncomeLine
         fields = ["kind", "description", "amount"]
+        labels = {"kind": _("type of income"), "description": _("details")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -531,9 +537,13 @@ class ApplicationSubmission:
                         items.append(
                             (
                                 f"id_{form.add_prefix(name)}",
-                                f"{title}, {_('row')} {index + 1}"
-                                + (f", {field.label}" if field else "")
-                                + f": {message}",
+                                _("%(section)s, row %(number)s, %(field)s: %(message)s")
+                                % {
+                                    "section": title,
+                                    "number": index + 1,
+                                    "field": field.label if field else "",
+                                    "message": message,
+                                },
                             )
                         )
         for message in self.finance_errors:

@@ -339,7 +339,7 @@ class Fund(models.Model):
                 % {"categories": ", ".join(refused)},
             )
         if start_date and end_date and end_date < start_date:
-            add("end_date", _("The end date must not be before the start date."))
+            add("end_date", _("The project cannot end before it starts."))
         meeting = self.next_meeting(today)
         if meeting is None or not self.is_open:
             add("__all__", _("This fund does not accept applications at the moment."))
@@ -625,7 +625,7 @@ class Application(models.Model):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
-                {"end_date": _("The end date must not be before the start date.")},
+                {"end_date": _("The project cannot end before it starts.")},
                 code="end_before_start",
             )
 
