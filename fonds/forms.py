@@ -338,11 +338,12 @@ class ExpenseLineForm(forms.ModelForm):
         model = ExpenseLine
         fields = ["category", "description", "quantity", "unit_price"]
 
-    def __init__(self, *args, categories=None, **kwargs):
+    def __init__(self, *args, category_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if categories is not None:
-            self.fields["category"].queryset = categories
         self.fields["category"].empty_label = _("– please choose –")
+        if category_choices is not None:
+            # The rows share one list: the categories are read once, not once per row.
+            self.fields["category"].choices = category_choices
         style_line_widgets(self)
         self.fields["quantity"].widget.attrs["data-quantity"] = ""
         self.fields["unit_price"].widget.attrs["data-unit-price"] = ""
@@ -392,16 +393,6 @@ class IncomeLineForm(forms.ModelForm):
 
 
 class BaseLineFormSet(forms.BaseFormSet):
-    def __init__(self, *args, categories=None, **kwargs):
-        self.categories = categories
-        super().__init__(*args, **kwargs)
-
-    def get_form_kwargs(self, index):
-        kwargs = super().get_form_kwargs(index)
-        if self.categories is not None:
-            kwargs["categories"] = self.categories
-        return kwargs
-
     def instances(self):
         return [
             form.save(commit=False) for form in self.forms if form.has_changed() and form.is_valid()
@@ -438,7 +429,9 @@ class ApplicationSubmission:
 
     def __init__(self, fund: Fund, data=None, files=None, *, add_row=None):
         self.fund = fund
-        categories = CostCategory.objects.all()
+        category_choices = [("", _("– please choose –"))] + [
+            (category.pk, category.name) for category in CostCategory.objects.all()
+        ]
         if data is not None and add_row in ("expenses", "incomes"):
             data = data.copy()
             key = f"{add_row}-TOTAL_FORMS"
@@ -447,7 +440,9 @@ class ApplicationSubmission:
             except ValueError:
                 data[key] = "1"
         self.form = ApplicationForm(data, files, prefix=None)
-        self.expenses = ExpenseFormSet(data, prefix="expenses", categories=categories)
+        self.expenses = ExpenseFormSet(
+            data, prefix="expenses", form_kwargs={"category_choices": category_choices}
+        )
         self.incomes = IncomeFormSet(data, prefix="incomes")
         self.finance_errors = []
 
