@@ -379,6 +379,7 @@ class IncomeLineForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("– please choose –")), *IncomeLine.Kind.choices]
         style_line_widgets(self)
         self.fields["kind"].widget.attrs["data-income-kind"] = ""
         self.fields["amount"].widget.attrs["data-amount"] = ""
