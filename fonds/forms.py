@@ -408,9 +408,15 @@ ExpenseFormSet = forms.formset_factory(
     validate_min=True,
     max_num=30,
     validate_max=True,
+    absolute_max=30,
 )
 IncomeFormSet = forms.formset_factory(
-    IncomeLineForm, formset=BaseLineFormSet, extra=2, max_num=20, validate_max=True
+    IncomeLineForm,
+    formset=BaseLineFormSet,
+    extra=2,
+    max_num=20,
+    validate_max=True,
+    absolute_max=20,
 )
 
 
@@ -436,8 +442,9 @@ class ApplicationSubmission:
         if data is not None and add_row in ("expenses", "incomes"):
             data = data.copy()
             key = f"{add_row}-TOTAL_FORMS"
+            limit = {"expenses": ExpenseFormSet, "incomes": IncomeFormSet}[add_row].max_num
             try:
-                data[key] = str(int(data.get(key, 0)) + 1)
+                data[key] = str(min(int(data.get(key, 0)) + 1, limit))
             except ValueError:
                 data[key] = "1"
         self.form = ApplicationForm(data, files, prefix=None)

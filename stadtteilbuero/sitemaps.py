@@ -1,6 +1,7 @@
 from django.contrib import sitemaps
 from django.urls import reverse
 
+from fonds.models import Fund
 from offices.models import Notice, Office
 
 
@@ -36,3 +37,21 @@ class NoticeSitemap(sitemaps.Sitemap):
 
 
 SITEMAPS = {"pages": StaticSitemap, "offices": OfficeSitemap, "news": NoticeSitemap}
+
+
+class FundSitemap(sitemaps.Sitemap):
+    """The funds overview and this year's fund pages."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return ["fonds:fund-list", *Fund.objects.current().select_related("office")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None if isinstance(item, str) else item.updated_at
+
+
+SITEMAPS["funds"] = FundSitemap

@@ -355,3 +355,19 @@ def test_rate_limit_per_ip(client, fund, material, settings):
 
 def test_unknown_office_is_404(client):
     assert client.get("/verfuegungsfonds/gibt-es-nicht/antrag/").status_code == 404
+
+
+def test_tampered_management_form_is_a_400_not_a_500(client, fund, material):
+    data = form_data(fund, material)
+    for key in [k for k in data if k.endswith("_FORMS")]:
+        del data[key]
+    response = post(client, fund, data)
+    assert response.status_code == 400
+    assert not Application.objects.exists()
+
+
+def test_add_row_stops_at_the_maximum(client, fund, material):
+    data = form_data(fund, material, add_row="expenses", **{"expenses-TOTAL_FORMS": "30"})
+    page = content(post(client, fund, data))
+    assert 'name="expenses-TOTAL_FORMS" value="30"' in page
+    assert 'name="expenses-30-description"' not in page
