@@ -468,26 +468,27 @@ class ApplicationSubmission:
         self.incomes._errors = []
 
     def is_valid(self) -> bool:
-        valid = all([self.form.is_valid(), self.expenses.is_valid(), self.incomes.is_valid()])
-        if not valid:
-            return False
-        application = self.form.instance
+        parts_valid = all([self.form.is_valid(), self.expenses.is_valid(), self.incomes.is_valid()])
+        cleaned = getattr(self.form, "cleaned_data", {})
+        requested = cleaned.get("requested_amount")
         expenses = self.expenses.instances()
         incomes = self.incomes.instances()
-        totals = finance_totals(
-            expenses=expenses, incomes=incomes, requested=application.requested_amount
-        )
+        totals = finance_totals(expenses=expenses, incomes=incomes, requested=requested)
         errors = self.fund.check_application(
-            requested_amount=application.requested_amount,
+            requested_amount=requested,
             total_expenses=totals["expenses"],
             total_income=totals["income"],
             own_contribution=totals["own"],
             categories=[line.category for line in expenses],
-            start_date=application.start_date,
-            end_date=application.end_date,
+            start_date=cleaned.get("start_date"),
+            end_date=cleaned.get("end_date"),
         )
+        if not parts_valid:
+            # Show the fund's rules for the fields that are readable already (maximum,
+            # dates); the sums wait until every row is complete.
+            errors = {field: messages for field, messages in errors.items() if field != "__all__"}
         self.add_errors(errors)
-        return not errors
+        return parts_valid and not errors
 
     def add_errors(self, errors: dict):
         for field, messages in errors.items():
@@ -527,7 +528,7 @@ class ApplicationSubmission:
             anchor = "form-errors" if name == "__all__" else f"id_{name}"
             if name == "attachments":
                 anchor = "id_attachments"
-            label = "" if name == "__all__" else str(self.form.fields[name].label)
+            label = "" if name == "__all__" else str(self.form.fields[name].label).rstrip(".")
             for message in errors:
                 items.append((anchor, f"{label}: {message}" if label else message))
         for title, formset in ((_("Costs"), self.expenses), (_("Income"), self.incomes)):

@@ -371,3 +371,11 @@ def test_add_row_stops_at_the_maximum(client, fund, material):
     page = content(post(client, fund, data))
     assert 'name="expenses-TOTAL_FORMS" value="30"' in page
     assert 'name="expenses-30-description"' not in page
+
+
+def test_fund_rules_shown_together_with_missing_fields(client, fund, material):
+    data = form_data(fund, material, name="", requested_amount="1.600,00")
+    response = rejected(client, fund, data)
+    assert 'href="#id_name"' in summary(response)
+    assert "höchstens 1.500,00 € pro Antrag" in summary(response)
+    assert "müssen den Kosten" not in summary(response)  # sums wait for a complete form

@@ -256,3 +256,10 @@ def test_withdraw_unknown_token_is_404(client):
 def test_english_pages_exist(client, fund):
     assert client.get("/en" + fund.get_absolute_url()).status_code == 200
     assert "Neighbourhood fund" in content(client.get("/en/verfuegungsfonds/"))
+
+
+def test_sitemap_lists_fund_pages(client, fund):
+    page = content(client.get("/sitemap.xml"))
+    assert fund.get_absolute_url() in page
+    assert reverse("fonds:fund-list") in page
+    assert "/antrag/" not in page
