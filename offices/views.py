@@ -50,9 +50,14 @@ class OfficeDetailView(DetailView):
             pinned_notices=Notice.objects.pinned().for_office_or_portal(office),
             notices=Notice.objects.published().for_office(office)[:NEWS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request),
-            fund=Fund.objects.current().for_office(office).with_figures().with_details().first(),
+            fund=self.current_fund(office),
         )
         return context
+
+    def current_fund(self, office):
+        """This year's Verfügungsfonds of the office with its figures, or None."""
+        funds = Fund.objects.current().for_office(office).with_figures()
+        return funds.select_related("office").first()
 
 
 class NoticeListView(ListView):
