@@ -113,7 +113,9 @@ class ApplicationCreateView(View):
             submission.show_without_errors()
             return self.render(submission)
         if rate_limited(request):
-            return render(request, "fonds/too_many_requests.html", {"fund": fund}, status=429)
+            response = render(request, "fonds/too_many_requests.html", {"fund": fund}, status=429)
+            response["Retry-After"] = str(RATE_WINDOW)
+            return response
         if submission.form.is_spam:
             count_submission(request)
             logger.info("Honeypot field filled in on the application form of %s", fund)

@@ -80,6 +80,8 @@
   });
   form.addEventListener("input", recalculate);
   form.addEventListener("change", recalculate);
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
   var recalc = form.querySelector("[data-recalculate]");
   if (recalc) { recalc.hidden = true; }
   recalculate();

@@ -345,6 +345,7 @@ def test_rate_limit_per_ip(client, fund, material, settings):
         assert post(client, fund, data, REMOTE_ADDR="203.0.113.7").status_code == 302
     response = post(client, fund, form_data(fund, material), REMOTE_ADDR="203.0.113.7")
     assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     assert "Bitte warten Sie ein wenig" in content(response)
     assert Application.objects.count() == 5
     # Another connection is not affected.
