@@ -52,7 +52,13 @@ class PrivateStorage(FileSystemStorage):
     """
 
     def __init__(self):
-        super().__init__(location=None, base_url=None)
+        # Readable by the application's user only, not by every account on the server.
+        super().__init__(
+            location=None,
+            base_url=None,
+            file_permissions_mode=0o600,
+            directory_permissions_mode=0o700,
+        )
 
     @property
     def base_location(self):

@@ -56,6 +56,7 @@ def test_pdf_jpeg_and_png_are_stored_privately_under_random_names(client, fund, 
         assert "Kostenvoranschlag" not in path.name and "foto" not in path.name
         assert attachment.file.name.startswith("fonds/attachments/")
         assert len(path.stem) == 32  # uuid4 hex
+        assert path.stat().st_mode & 0o077 == 0  # not readable by other accounts
 
 
 def test_traversal_file_name_cannot_escape(client, fund, material, settings, tmp_path):
