@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from events.models import Occurrence
+from fonds.models import Fund
 from projects.models import Project
 
 from . import hours as hours_logic
@@ -65,8 +66,14 @@ class OfficeDetailView(DetailView):
             .for_office(office)
             .with_event()[:EVENTS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request),
+            fund=self.current_fund(office),
         )
         return context
+
+    def current_fund(self, office):
+        """This year's Verfügungsfonds of the office with its figures, or None."""
+        funds = Fund.objects.current().for_office(office).with_figures()
+        return funds.select_related("office").first()
 
 
 class NoticeListView(ListView):

@@ -6,5 +6,6 @@ MAIN_NAVIGATION = [
     ("offices:office-list", _("Offices")),
     ("projects:project-list", _("Projects")),
     ("events:event-list", _("Events")),
+    ("fonds:fund-list", _("Neighbourhood fund")),
     ("offices:notice-list", _("News")),
 ]

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "offices",
     "projects",
     "events",
+    "fonds",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from events.models import Event
+from fonds.models import Fund
 from offices.models import Notice, Office
 from projects.models import Project
 
@@ -62,10 +63,26 @@ class EventSitemap(sitemaps.Sitemap):
         return obj.updated_at
 
 
+class FundSitemap(sitemaps.Sitemap):
+    """The funds overview and this year's fund pages."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return ["fonds:fund-list", *Fund.objects.current().select_related("office")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None if isinstance(item, str) else item.updated_at
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "offices": OfficeSitemap,
     "news": NoticeSitemap,
     "events": EventSitemap,
     "projects": ProjectSitemap,
+    "funds": FundSitemap,
 }

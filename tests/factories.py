@@ -231,3 +231,114 @@ class CancelledDateFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     note = "Ferien"
+
+
+# --- fonds ------------------------------------------------------------------------------
+
+import secrets  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from fonds.models import (  # noqa: E402
+    Application,
+    CostCategory,
+    ExpenseLine,
+    Fund,
+    IncomeLine,
+    JuryMeeting,
+)
+
+
+class CostCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CostCategory
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Kostenart {n}")
+
+
+class FundFactory(factory.django.DjangoModelFactory):
+    """A fund of this year, open, with one jury meeting in a month (deadline in two weeks)."""
+
+    class Meta:
+        model = Fund
+        skip_postgeneration_save = True
+
+    office = factory.SubFactory(OfficeFactory)
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
+    title = "Verfügungsfonds"
+    budget = Decimal("10000.00")
+    max_per_application = Decimal("1500.00")
+    min_own_contribution_percent = 10
+    fundable = "Kleine Projekte von Bewohner:innen für die Nachbarschaft."
+    rules = "## Richtlinien\n\nAnträge bis zur Frist."
+    decision_body = "Vergabebeirat"
+    contact_name = "Jana Wiegand"
+    contact_email = factory.Sequence(lambda n: f"fonds{n}@example.org")
+
+    @factory.post_generation
+    def meetings(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        today = timezone.localdate()
+        for deadline, date in extracted if extracted is not None else [(14, 30)]:
+            JuryMeeting.objects.create(
+                fund=obj,
+                application_deadline=today + datetime.timedelta(days=deadline),
+                date=today + datetime.timedelta(days=date),
+            )
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application written directly (tests of the pages); the form path uses the service."""
+
+    class Meta:
+        model = Application
+
+    fund = factory.SubFactory(FundFactory)
+    sequence = factory.Sequence(lambda n: n + 1)
+    reference_number = factory.LazyAttribute(
+        lambda a: f"VF-{a.fund.year}-{a.fund.office.code}-{a.sequence:04d}"
+    )
+    token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+    name = factory.Faker("name")
+    street = "Hochkamp 1"
+    postal_code = "31137"
+    city = "Hildesheim"
+    email = factory.Sequence(lambda n: f"antrag{n}@example.org")
+    project_title = factory.Sequence(lambda n: f"Nachbarschaftsfest {n}")
+    description = "Ein Fest für alle im Hof."
+    benefit = "Nachbar:innen lernen sich kennen."
+    target_group = "Alle im Viertel"
+    expected_participants = 80
+    place = "Innenhof Hochkamp"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=40))
+    end_date = factory.LazyAttribute(lambda a: a.start_date)
+    requested_amount = Decimal("500.00")
+    declares_no_double_funding = True
+    declares_no_commercial_purpose = True
+    declares_no_follow_up_costs = True
+    consent_publish = True
+    declares_photo_rights = True
+    privacy_consent_at = factory.LazyFunction(timezone.now)
+    privacy_version = "2026-01"
+
+
+class ExpenseLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpenseLine
+
+    application = factory.SubFactory(ApplicationFactory)
+    category = factory.SubFactory(CostCategoryFactory, name="Material")
+    description = "Bierzeltgarnituren"
+    quantity = Decimal("1")
+    unit_price = Decimal("500.00")
+    total = Decimal("500.00")
+
+
+class IncomeLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IncomeLine
+
+    application = factory.SubFactory(ApplicationFactory)
+    kind = IncomeLine.Kind.VOLUNTEER_WORK
+    amount = Decimal("100.00")

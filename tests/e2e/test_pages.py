@@ -26,6 +26,10 @@ PAGES = [
     "/veranstaltungen/kalender/",
     "/veranstaltungen/buergersprechstunde-westhagen/",
     "/veranstaltungen/nordstadtliga-hallenturnier/",
+    "/verfuegungsfonds/",
+    "/verfuegungsfonds/hildesheim-nordstadt/",
+    "/verfuegungsfonds/heiligenhaus-oberilp/",
+    "/verfuegungsfonds/hildesheim-nordstadt/antrag/",
 ]
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}

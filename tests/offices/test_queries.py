@@ -47,8 +47,8 @@ def test_office_list_queries(client, django_assert_max_num_queries, count):
 def test_office_detail_queries(client, django_assert_max_num_queries, count):
     office = populate(count)[0]
     # office, hours, exceptions, work areas, team, downloads, pinned news, news,
-    # projects (+ their themes), next events
-    with django_assert_max_num_queries(11):
+    # projects (+ their themes), next events, this year's fund with its figures
+    with django_assert_max_num_queries(12):
         assert client.get(office.get_absolute_url()).status_code == 200
 
 

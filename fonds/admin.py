@@ -1,0 +1,304 @@
+"""A plain admin for funds and applications, limited to the staff member's offices.
+
+The staff workflow (review, decision, payout) comes with its own issue; here the
+workflow fields are read-only and attachments open through the permission-checked
+download view.
+"""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
+
+from .models import (
+    Application,
+    ApplicationEvent,
+    Attachment,
+    CostCategory,
+    ExpenseLine,
+    Fund,
+    IncomeLine,
+    JuryMeeting,
+)
+
+WORKFLOW_FIELDS = (
+    "reference_number",
+    "sequence",
+    "status",
+    "submitted_at",
+    "privacy_consent_at",
+    "privacy_version",
+    "approved_amount",
+    "decided_at",
+    "decided_by",
+    "created_at",
+    "updated_at",
+)
+APPLICANT_FIELDS = (
+    "fund",
+    "applicant_type",
+    "name",
+    "organisation",
+    "street",
+    "postal_code",
+    "city",
+    "email",
+    "phone",
+    "project_title",
+    "description",
+    "benefit",
+    "target_group",
+    "expected_participants",
+    "place",
+    "start_date",
+    "end_date",
+    "partners",
+    "requested_amount",
+    "declares_no_double_funding",
+    "declares_no_commercial_purpose",
+    "declares_no_follow_up_costs",
+    "consent_publish",
+    "declares_photo_rights",
+)
+
+
+class ReadOnlyInlineMixin(OfficeScopedInlineMixin):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CostCategory)
+class CostCategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "description", "order")
+    search_fields = ("name",)
+    list_editable = ("order",)
+    list_per_page = 50
+
+
+class JuryMeetingInline(OfficeScopedInlineMixin, admin.TabularInline):
+    model = JuryMeeting
+    extra = 0
+    fields = ("application_deadline", "date")
+
+
+@admin.register(Fund)
+class FundAdmin(OfficeScopedAdmin):
+    list_display = ("title", "office", "year", "budget", "max_per_application", "is_open")
+    list_filter = ("year", "is_open", "office")
+    list_select_related = ("office",)
+    search_fields = ("title", "office__name")
+    filter_horizontal = ("excluded_categories",)
+    readonly_fields = ("last_sequence", "created_at", "updated_at")
+    inlines = [JuryMeetingInline]
+    fieldsets = (
+        (None, {"fields": ("office", "year", "title", "summary", "is_open")}),
+        (
+            _("Money and limits"),
+            {
+                "fields": (
+                    "budget",
+                    "max_per_application",
+                    "min_own_contribution_percent",
+                    "excluded_categories",
+                )
+            },
+        ),
+        (_("Texts"), {"fields": ("fundable", "rules", "decision_body")}),
+        (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
+        (
+            _("Metadata"),
+            {"classes": ["collapse"], "fields": ("last_sequence", "created_at", "updated_at")},
+        ),
+    )
+
+
+@admin.register(JuryMeeting)
+class JuryMeetingAdmin(OfficeScopedAdmin):
+    list_display = ("date", "application_deadline", "fund")
+    list_filter = ("fund__year",)
+    list_select_related = ("fund__office",)
+    search_fields = ("fund__title", "fund__office__name")
+    date_hierarchy = "date"
+
+
+class ExpenseLineInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = ExpenseLine
+    fields = ("category", "description", "quantity", "unit_price", "total")
+    readonly_fields = fields
+
+
+class IncomeLineInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = IncomeLine
+    fields = ("kind", "description", "amount")
+    readonly_fields = fields
+
+
+class AttachmentInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = Attachment
+    fields = ("download", "kind", "size", "created_at")
+    readonly_fields = fields
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.get_download_url(), obj.original_name)
+
+
+class ApplicationEventInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = ApplicationEvent
+    fields = ("created_at", "event_type", "from_status", "to_status", "actor", "comment")
+    readonly_fields = fields
+
+
+@admin.register(Application)
+class ApplicationAdmin(OfficeScopedAdmin):
+    list_display = (
+        "reference_number",
+        "project_title",
+        "fund",
+        "status",
+        "requested_amount",
+        "submitted_at",
+    )
+    list_filter = ("status", "fund__year", "fund__office", "applicant_type")
+    list_select_related = ("fund__office",)
+    search_fields = ("reference_number", "project_title", "name", "organisation", "email")
+    date_hierarchy = "submitted_at"
+    readonly_fields = (*WORKFLOW_FIELDS, *APPLICANT_FIELDS)
+    inlines = [ExpenseLineInline, IncomeLineInline, AttachmentInline, ApplicationEventInline]
+    fieldsets = (
+        (
+            None,
+            {"fields": ("reference_number", "fund", "status", "submitted_at", "jury_meeting")},
+        ),
+        (
+            _("Applicant"),
+            {
+                "fields": (
+                    "applicant_type",
+                    ("name", "organisation"),
+                    "street",
+                    ("postal_code", "city"),
+                    ("email", "phone"),
+                )
+            },
+        ),
+        (
+            _("Project"),
+            {
+                "fields": (
+                    "project_title",
+                    "description",
+                    "benefit",
+                    ("target_group", "expected_participants"),
+                    "place",
+                    ("start_date", "end_date"),
+                    "partners",
+                    "requested_amount",
+                )
+            },
+        ),
+        (
+            _("Declarations and consent"),
+            {
+                "fields": (
+                    "declares_no_double_funding",
+                    "declares_no_commercial_purpose",
+                    "declares_no_follow_up_costs",
+                    "consent_publish",
+                    "declares_photo_rights",
+                    ("privacy_consent_at", "privacy_version"),
+                )
+            },
+        ),
+        (
+            _("Decision"),
+            {"fields": ("approved_amount", "decided_at", "decided_by", "internal_note")},
+        ),
+        (
+            _("Metadata"),
+            {"classes": ["collapse"], "fields": ("sequence", "created_at", "updated_at")},
+        ),
+    )
+
+    def has_add_permission(self, request):
+        # Applications come in through the public form (and its checks) only.
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("fund__office")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "jury_meeting":
+            kwargs["queryset"] = JuryMeeting.objects.managed_by(request.user).select_related("fund")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(ExpenseLine)
+class ExpenseLineAdmin(OfficeScopedAdmin):
+    list_display = ("description", "category", "total", "application")
+    list_filter = ("category",)
+    list_select_related = ("category", "application")
+    search_fields = ("description", "application__reference_number")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IncomeLine)
+class IncomeLineAdmin(OfficeScopedAdmin):
+    list_display = ("kind", "description", "amount", "application")
+    list_filter = ("kind",)
+    list_select_related = ("application",)
+    search_fields = ("description", "application__reference_number")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApplicationEvent)
+class ApplicationEventAdmin(OfficeScopedAdmin):
+    list_display = ("created_at", "event_type", "application", "from_status", "to_status", "actor")
+    list_filter = ("event_type", "to_status")
+    list_select_related = ("application", "actor")
+    search_fields = ("application__reference_number", "comment")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(OfficeScopedAdmin):
+    list_display = ("original_name", "kind", "size", "application", "created_at")
+    list_filter = ("kind",)
+    list_select_related = ("application",)
+    search_fields = ("original_name", "application__reference_number")
+    date_hierarchy = "created_at"
+    fields = ("download", "application", "kind", "size", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.get_download_url(), obj.original_name)

@@ -1,0 +1,215 @@
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+
+from . import services
+from .forms import ApplicationSubmission
+from .models import Application, ApplicationEvent, Attachment, Fund
+
+logger = logging.getLogger(__name__)
+
+FUNDED_PER_PAGE = 50
+RATE_LIMIT = 5
+RATE_WINDOW = 60 * 60
+
+
+class FundListView(ListView):
+    context_object_name = "funds"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (
+            Fund.objects.current()
+            .with_figures()
+            .with_details()
+            .order_by("office__city", "office__name")
+        )
+
+
+class FundDetailView(DetailView):
+    context_object_name = "fund"
+    slug_field = "office__slug"
+
+    def get_queryset(self):
+        return Fund.objects.current().with_figures().with_details()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        funded = self.object.applications.publishable().order_by("-decided_at", "pk")
+        page = Paginator(funded, FUNDED_PER_PAGE).get_page(self.request.GET.get("page"))
+        context.update(funded_page=page, next_meeting=self.object.next_meeting())
+        return context
+
+
+def client_ip(request) -> str:
+    """REMOTE_ADDR: behind a proxy, the proxy must set it (not an X-Forwarded-For guess)."""
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_key(request) -> str:
+    return f"fonds:submissions:{client_ip(request)}"
+
+
+def rate_limited(request) -> bool:
+    return cache.get(rate_key(request), 0) >= RATE_LIMIT
+
+
+def count_submission(request) -> None:
+    key = rate_key(request)
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+
+
+class ApplicationCreateView(View):
+    """The online application. Without JavaScript, 'add row' and 'recalculate' are
+    submit buttons that return the form with what was typed and the new totals."""
+
+    template_name = "fonds/application_form.html"
+
+    def get_fund(self):
+        return get_object_or_404(
+            Fund.objects.current().with_figures().with_details(), office__slug=self.kwargs["slug"]
+        )
+
+    def render(self, submission, status=200):
+        context = {
+            "fund": submission.fund,
+            "office": submission.fund.office,
+            "submission": submission,
+            "form": submission.form,
+            "next_meeting": submission.fund.next_meeting(),
+            "totals": submission.totals() if submission.is_bound else None,
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, slug):
+        fund = self.get_fund()
+        if not fund.accepts_applications():
+            return redirect(fund)
+        return self.render(ApplicationSubmission(fund))
+
+    def post(self, request, slug):
+        fund = self.get_fund()
+        if not fund.accepts_applications():
+            messages.error(request, _("This fund does not accept applications at the moment."))
+            return redirect(fund)
+        add_row = request.POST.get("add_row")
+        submission = ApplicationSubmission(fund, request.POST, request.FILES, add_row=add_row)
+        if add_row or "recalculate" in request.POST:
+            submission.show_without_errors()
+            return self.render(submission)
+        if rate_limited(request):
+            response = render(request, "fonds/too_many_requests.html", {"fund": fund}, status=429)
+            response["Retry-After"] = str(RATE_WINDOW)
+            return response
+        if submission.form.is_spam:
+            count_submission(request)
+            logger.info("Honeypot field filled in on the application form of %s", fund)
+        if not submission.is_valid():
+            return self.render(submission, status=400)
+        try:
+            application = services.application_submit(
+                fund=fund,
+                application=submission.application(),
+                expenses=submission.expenses.instances(),
+                incomes=submission.incomes.instances(),
+                attachments=submission.form.cleaned_data["attachments"],
+            )
+        except services.ApplicationError as error:
+            submission.add_errors(error.errors)
+            return self.render(submission, status=400)
+        count_submission(request)
+        messages.success(
+            request,
+            _("Thank you! Your application has been sent. Your reference number is %(ref)s.")
+            % {"ref": application.reference_number},
+        )
+        return redirect("fonds:application-confirmation", token=application.token)
+
+
+class ApplicationTokenMixin:
+    slug_field = "token"
+    slug_url_kwarg = "token"
+    context_object_name = "application"
+
+    def get_queryset(self):
+        return Application.objects.select_related("fund__office", "jury_meeting")
+
+
+class ApplicationConfirmationView(ApplicationTokenMixin, DetailView):
+    template_name = "fonds/application_confirmation.html"
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().prefetch_related("expenses__category", "incomes", "attachments")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["totals"] = services.finance_totals(
+            expenses=self.object.expenses.all(),
+            incomes=self.object.incomes.all(),
+            requested=self.object.requested_amount,
+        )
+        return context
+
+
+class ApplicationDetailView(ApplicationTokenMixin, DetailView):
+    """The applicant's status page, reached by the secret link from the e-mail."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk"))
+            )
+        )
+
+
+@require_POST
+def application_withdraw(request, token):
+    application = get_object_or_404(Application, token=token)
+    try:
+        services.application_withdraw(application=application)
+    except services.ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect(application)
+
+
+def attachment_download(request, pk):
+    """Staff of the application's office download an attachment; nobody else."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), login_url=reverse("admin:login"))
+    if not (request.user.is_staff and request.user.has_perm("fonds.view_application")):
+        raise Http404
+    attachment = get_object_or_404(Attachment.objects.managed_by(request.user), pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        logger.error("Attachment %s is missing on disk", attachment.pk)
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
