@@ -62,7 +62,20 @@ class EventAdmin(OfficeScopedAdmin):
     inlines = [CancelledDateInline]
     actions = ["duplicate_events"]
     fieldsets = (
-        (None, {"fields": ("office", "title", "slug", "category", "summary", "description")}),
+        (
+            None,
+            {
+                "fields": (
+                    "office",
+                    "title",
+                    "slug",
+                    "category",
+                    "project",
+                    "summary",
+                    "description",
+                )
+            },
+        ),
         (_("Date and time"), {"fields": ("start", "end", "all_day")}),
         (
             _("Repetition"),

@@ -9,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from offices.models import Office
+from projects.models import Project
 from stadtteilbuero.demo import set_image
 
 from .models import CancelledDate, Category, Event
@@ -258,6 +259,16 @@ def _events(today):
     ]
 
 
+# Events that belong to a demo project (projects.demo loads first).
+EVENT_PROJECTS = {
+    "nordstadtstrand": "nordstadtstrand",
+    "ins-licht-gerueckt": "ins-licht-gerueckt",
+    "nordstadtliga-spieltag": "nordstadtliga",
+    "nordstadtliga-hallenturnier": "nordstadtliga",
+    "schreibwerkstatt-nordstadt": "nordstadt-schreibwerkstatt",
+}
+
+
 def load():
     categories = {}
     for order, (slug, name) in enumerate(CATEGORIES):
@@ -265,6 +276,7 @@ def load():
             slug=slug, defaults={"name": name, "order": order}
         )
     offices = {office.slug: office for office in Office.objects.all()}
+    projects = Project.objects.in_bulk(set(EVENT_PROJECTS.values()), field_name="slug")
     today = timezone.localdate()
     for data in _events(today):
         data = dict(data)
@@ -272,6 +284,7 @@ def load():
         image = data.pop("image", None)
         data["office"] = offices[data["office"]]
         data["category"] = categories[data["category"]]
+        data["project"] = projects.get(EVENT_PROJECTS.get(data["slug"]))
         event, _created = Event.objects.get_or_create(slug=data.pop("slug"), defaults=data)
         for name, value in data.items():
             setattr(event, name, value)

@@ -101,6 +101,15 @@ class Event(ImageMixin, models.Model):
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="events", verbose_name=_("category")
     )
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("project"),
+        help_text=_("Optional: the project of the same office this event belongs to."),
+    )
     start = models.DateTimeField(_("start"), help_text=_("For a recurring event: the first date."))
     end = models.DateTimeField(
         _("end"),
@@ -251,6 +260,8 @@ class Event(ImageMixin, models.Model):
             errors["price"] = _("Please give the price, or tick 'free of charge'.")
         if self.registration == self.Registration.REQUIRED and not self.registration_info.strip():
             errors["registration_info"] = _("Please say how to register.")
+        if self.project_id and self.office_id and self.project.office_id != self.office_id:
+            errors["project"] = _("Please choose a project of the same office.")
         errors.update(self._recurrence_errors())
         if errors:
             raise ValidationError(errors)
@@ -413,6 +424,13 @@ class CancelledDate(models.Model):
 
 class OccurrenceQuerySet(OfficeOwnedQuerySet):
     office_lookup = "event__office"
+    search_fields = (
+        "event__title",
+        "event__summary",
+        "event__location_name",
+        "event__category__name",
+        "event__office__district",
+    )
 
     def published(self):
         return self.filter(event__is_published=True, event__office__is_active=True)
@@ -435,21 +453,11 @@ class OccurrenceQuerySet(OfficeOwnedQuerySet):
     def in_category(self, category):
         return self.filter(event__category=category)
 
-    def search(self, text):
-        words = text.split()
-        queryset = self
-        for word in words[:5]:
-            queryset = queryset.filter(
-                Q(event__title__icontains=word)
-                | Q(event__summary__icontains=word)
-                | Q(event__location_name__icontains=word)
-                | Q(event__category__name__icontains=word)
-                | Q(event__office__district__icontains=word)
-            )
-        return queryset
-
     def with_event(self):
         return self.select_related("event", "event__office", "event__category")
+
+    def for_project(self, project):
+        return self.filter(event__project=project)
 
 
 class Occurrence(models.Model):

@@ -147,7 +147,9 @@ class EventDetailView(DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return Event.objects.visible_to(self.request.user).select_related("office", "category")
+        return Event.objects.visible_to(self.request.user).select_related(
+            "office", "category", "project"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -28,6 +28,16 @@ def managed_office_ids(user):
     return user._managed_office_ids
 
 
+MAX_SEARCH_WORDS = 5
+MAX_SEARCH_LENGTH = 100
+
+
+def search_words(text):
+    """The words of a search text: at most five, each at least two characters long."""
+    words = [word for word in (text or "")[:MAX_SEARCH_LENGTH].split() if len(word) >= 2]
+    return words[:MAX_SEARCH_WORDS]
+
+
 class OfficeOwnedQuerySet(models.QuerySet):
     """Base for every model that belongs to an office: staff manage only their own.
 
@@ -45,15 +55,17 @@ class OfficeOwnedQuerySet(models.QuerySet):
     def for_office(self, office):
         return self.filter(**{self.office_lookup: office})
 
+    # Fields that `search()` looks in; each QuerySet names its own.
     search_fields: tuple[str, ...] = ()
 
-    def search(self, terms):
-        """Objects that contain every term in one of `search_fields` (case-insensitive)."""
+    def search(self, text):
+        """Objects that contain every word of `text` (at most MAX_SEARCH_WORDS) in one of
+        `search_fields`, case-insensitive. The one text search of every list and /suche/."""
         queryset = self
-        for term in terms:
+        for word in search_words(text):
             condition = Q()
             for field in self.search_fields:
-                condition |= Q(**{f"{field}__icontains": term})
+                condition |= Q(**{f"{field}__icontains": word})
             queryset = queryset.filter(condition)
         return queryset
 

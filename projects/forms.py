@@ -6,7 +6,6 @@ is not valid is reported next to its field and ignored; it never causes an error
 """
 
 import django_filters
-from django.db.models import Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -20,9 +19,6 @@ STATUS_PARAMETERS = {
     "abgeschlossen": Project.Status.COMPLETED,
 }
 KIND_PARAMETERS = {"projekt": Project.Kind.PROJECT, "massnahme": Project.Kind.MEASURE}
-
-SEARCH_FIELDS = ("title", "summary", "description", "number")
-MAX_SEARCH_WORDS = 8
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -75,12 +71,7 @@ class ProjectFilter(django_filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def filter_text(self, queryset, name, value):
-        for word in value.split()[:MAX_SEARCH_WORDS]:
-            condition = Q()
-            for field in SEARCH_FIELDS:
-                condition |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(condition)
-        return queryset
+        return queryset.search(value)
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(status=STATUS_PARAMETERS[value])

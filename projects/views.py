@@ -1,9 +1,12 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from events.models import Occurrence
+
 from .forms import ProjectFilter
 from .models import Project, ProjectPartner
 
+EVENTS_ON_PROJECT_PAGE = 5
 RELATED_PROJECTS = 3
 
 
@@ -46,5 +49,11 @@ class ProjectDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["related_projects"] = (
             Project.objects.published().related_to(self.object).with_card_data()[:RELATED_PROJECTS]
+        )
+        context["upcoming_events"] = (
+            Occurrence.objects.published()
+            .upcoming()
+            .for_project(self.object)
+            .with_event()[:EVENTS_ON_PROJECT_PAGE]
         )
         return context

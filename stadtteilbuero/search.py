@@ -6,12 +6,15 @@ One query per section, whatever the data size. Every QuerySet below offers
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import Notice, Office
+from events.models import Occurrence
+from offices.models import Notice, Office, search_words
+from projects.models import Project
 
 HITS_PER_SECTION = 10
-MAX_QUERY_LENGTH = 100
 
 
 @dataclass
@@ -22,21 +25,29 @@ class Section:
     more_url: str = ""
 
 
-def search_terms(raw: str) -> list[str]:
-    """Words of the query (at most five, each at least two characters)."""
-    words = [word for word in (raw or "")[:MAX_QUERY_LENGTH].split() if len(word) >= 2]
-    return words[:5]
-
-
-def search_sections(terms):
-    if not terms:
+def search_sections(text):
+    """The hits of each section for the search text; none for an empty text."""
+    if not search_words(text):
         return []
+    query = urlencode({"q": text})
     sources = [
-        ("offices", _("Offices"), Office.objects.active().search(terms), ""),
+        ("offices", _("Offices"), Office.objects.active().search(text), ""),
+        (
+            "projects",
+            _("Projects"),
+            Project.objects.published().search(text).select_related("office"),
+            f"{reverse('projects:project-list')}?{query}",
+        ),
+        (
+            "events",
+            _("Events"),
+            Occurrence.objects.published().upcoming().search(text).with_event(),
+            f"{reverse('events:event-list')}?{query}",
+        ),
         (
             "news",
             _("News"),
-            Notice.objects.published().search(terms).select_related("office"),
+            Notice.objects.published().search(text).select_related("office"),
             "",
         ),
     ]

@@ -11,7 +11,7 @@ from events.models import Occurrence
 from offices.models import Notice, Office
 from projects.models import Project
 
-from .search import search_sections, search_terms
+from .search import search_sections
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "")[:100]
-        sections = search_sections(search_terms(query))
+        sections = search_sections(query)
         context.update(
             query=query,
             sections=sections,

@@ -22,7 +22,30 @@ def test_all_words_must_match(client):
     NoticeFactory(title="Hochbeete im Hof")
     NoticeFactory(title="Hochbeete am Markt")
     response = client.get(reverse("search"), {"q": "hochbeete hof"})
-    assert [hit.title for hit in response.context["sections"][1].hits] == ["Hochbeete im Hof"]
+    news = next(section for section in response.context["sections"] if section.key == "news")
+    assert [hit.title for hit in news.hits] == ["Hochbeete im Hof"]
+
+
+def test_search_finds_projects_and_upcoming_events_with_links_to_their_lists(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory, ProjectFactory
+
+    ProjectFactory(title="Nordstadtliga")
+    EventFactory(title="Nordstadtliga Spieltag", start=timezone.now() + datetime.timedelta(days=2))
+    EventFactory(
+        title="Nordstadtliga Finale 2020", start=timezone.now() - datetime.timedelta(days=9)
+    )
+    ProjectFactory(title="Nordstadtliga Entwurf", is_published=False)
+    response = client.get(reverse("search"), {"q": "Nordstadtliga"})
+    content = response.content.decode()
+    assert "Spieltag" in content
+    assert "Finale 2020" not in content
+    assert "Entwurf" not in content
+    assert "/projekte/?q=Nordstadtliga" in content
+    assert "/veranstaltungen/?q=Nordstadtliga" in content
 
 
 @pytest.mark.parametrize("query", ["", "a", "%", "x" * 5000, "<script>", "' OR 1=1 --"])
@@ -36,5 +59,5 @@ def test_odd_queries_answer_200(client, query):
 def test_search_queries_bounded(client, django_assert_max_num_queries, count):
     for n in range(count):
         NoticeFactory(title=f"Nachbarschaft {n}")
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("search"), {"q": "nachbarschaft"}).status_code == 200
