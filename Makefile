@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=true
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test test-e2e lint format messages migrations-check ci demo clean
+.PHONY: help install run serve test test-e2e lint format messages migrations-check ci demo clean bench
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ format: $(STAMP) ## Format the code (ruff format, djhtml)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	git ls-files -z 'templates/*.html' | xargs -0 $(BIN)/djhtml
+
+bench: $(STAMP) locale/de/LC_MESSAGES/django.mo ## Benchmark the public pages (median ms and queries) on the demo data
+	mkdir -p var
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input --verbosity=0
+	$(DEV_ENV) $(BIN)/python manage.py load_demo > /dev/null
+	$(DEV_ENV) $(BIN)/python benchmarks/pages.py
 
 migrations-check: $(STAMP) ## Fail when a model change has no migration
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
