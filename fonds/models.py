@@ -437,6 +437,19 @@ class ApplicationQuerySet(OfficeOwnedQuerySet):
     def granted(self):
         return self.filter(status__in=Application.Status.granted())
 
+    def open(self):
+        """Not decided yet: submitted or in review."""
+        return self.filter(status__in=[Application.Status.SUBMITTED, Application.Status.IN_REVIEW])
+
+    def for_jury_sheet(self, meeting):
+        """The open applications of a meeting: assigned to it or on its agenda."""
+        return (
+            self.open()
+            .filter(Q(jury_meeting=meeting) | Q(agenda_items__meeting=meeting))
+            .distinct()
+            .order_by("submitted_at", "pk")
+        )
+
     def publishable(self):
         """Funded projects whose applicants agreed to show title and amount."""
         return self.granted().filter(consent_publish=True)
@@ -980,7 +993,7 @@ class AgendaItemQuerySet(OfficeOwnedQuerySet):
     office_lookup = "meeting__fund__office"
 
     def for_minutes(self):
-        return self.select_related("application").prefetch_related("conflicts__member")
+        return self.select_related("application")
 
 
 class AgendaItem(models.Model):
@@ -1044,10 +1057,6 @@ class AgendaItem(models.Model):
     def votes_total(self) -> int:
         return (self.votes_yes or 0) + (self.votes_no or 0) + (self.votes_abstain or 0)
 
-    def voting_members(self, members_present: int) -> int:
-        """Members who may vote on this application: present minus declared conflicts."""
-        return members_present - len(self.conflicts.all()) if self.pk else members_present
-
     def clean(self):
         super().clean()
         errors = {}
@@ -1059,7 +1068,9 @@ class AgendaItem(models.Model):
             errors["application"] = _("The application belongs to another fund.")
         if self.meeting_id:
             present = self.meeting.members.count()
-            conflicts = self.conflicts.count() if self.pk else 0
+            conflicts = ConflictOfInterest.objects.filter(
+                meeting_id=self.meeting_id, application_id=self.application_id
+            ).count()
             if self.votes_total > present:
                 errors["votes_abstain"] = _(
                     "Together %(votes)s votes, but only %(present)s members are present."
@@ -1083,46 +1094,51 @@ class AgendaItem(models.Model):
 
 
 class ConflictOfInterestQuerySet(OfficeOwnedQuerySet):
-    office_lookup = "agenda_item__meeting__fund__office"
+    office_lookup = "meeting__fund__office"
 
 
 class ConflictOfInterest(models.Model):
     """A member declared a conflict of interest on one application and abstains."""
 
-    agenda_item = models.ForeignKey(
-        AgendaItem,
-        on_delete=models.CASCADE,
-        related_name="conflicts",
-        verbose_name=_("agenda item"),
+    meeting = models.ForeignKey(
+        JuryMeeting, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("meeting")
     )
     member = models.ForeignKey(
         JuryMember, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("member")
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="conflicts",
+        verbose_name=_("application"),
     )
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     objects = ConflictOfInterestQuerySet.as_manager()
 
     class Meta:
-        ordering = ["agenda_item", "member"]
+        ordering = ["meeting", "application", "member"]
         verbose_name = _("conflict of interest")
         verbose_name_plural = _("conflicts of interest")
         constraints = [
             models.UniqueConstraint(
-                fields=["agenda_item", "member"], name="conflict_unique_member_item"
+                fields=["member", "application"], name="conflict_unique_member_application"
             )
         ]
 
     def __str__(self):
-        return f"{self.member.name}: {self.agenda_item.application.reference_number}"
+        return f"{self.member.name}: {self.application.reference_number}"
 
     def clean(self):
         super().clean()
+        errors = {}
+        if self.meeting_id and self.member_id and self.member.meeting_id != self.meeting_id:
+            errors["member"] = _("This member was not present at this meeting.")
         if (
-            self.agenda_item_id
-            and self.member_id
-            and self.agenda_item.meeting_id != self.member.meeting_id
+            self.meeting_id
+            and self.application_id
+            and self.application.fund_id != self.meeting.fund_id
         ):
-            raise ValidationError(
-                {"member": _("This member was not present at the meeting of the agenda item.")},
-                code="member_of_other_meeting",
-            )
+            errors["application"] = _("The application belongs to another fund.")
+        if errors:
+            raise ValidationError(errors)
