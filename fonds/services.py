@@ -516,7 +516,7 @@ def application_defer(
     """
     with transaction.atomic():
         locked = (
-            Application.objects.select_for_update()
+            Application.objects.select_for_update(of=("self",))
             .select_related("jury_meeting")
             .get(pk=application.pk)
         )
