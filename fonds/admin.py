@@ -8,7 +8,7 @@ download view.
 from functools import partial
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -662,8 +662,13 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
             % {"count": added},
         )
 
-    def _meeting(self, request, object_id, permission="view"):
-        meeting = self.get_object(request, object_id)
+    def _meeting(self, request, object_id, permission="view", queryset=None):
+        """The meeting if it belongs to the member's offices (else 404) and they may see it."""
+        queryset = self.get_queryset(request) if queryset is None else queryset
+        try:
+            meeting = queryset.managed_by(request.user).get(pk=object_id)
+        except (JuryMeeting.DoesNotExist, ValueError, ValidationError) as error:
+            raise Http404 from error
         check = self.has_change_permission if permission == "change" else self.has_view_permission
         if not check(request, meeting):
             raise PermissionDenied
@@ -677,15 +682,14 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         return redirect(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk]))
 
     def minutes_view(self, request, object_id):
-        meeting = self._meeting(request, object_id)
-        meeting = (
-            JuryMeeting.objects.select_related("fund__office")
-            .prefetch_related(
+        meeting = self._meeting(
+            request,
+            object_id,
+            queryset=JuryMeeting.objects.select_related("fund__office").prefetch_related(
                 "members",
                 Prefetch("agenda_items", queryset=AgendaItem.objects.for_minutes()),
                 Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
-            )
-            .get(pk=meeting.pk)
+            ),
         )
         conflicts = {}
         for conflict in meeting.conflicts.all():
@@ -705,11 +709,13 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         return TemplateResponse(request, "fonds/jurymeeting_minutes.html", context)
 
     def jury_sheet_view(self, request, object_id):
-        meeting = self._meeting(request, object_id)
-        meeting = JuryMeeting.objects.select_related("fund__office").get(pk=meeting.pk)
+        meeting = self._meeting(
+            request, object_id, queryset=JuryMeeting.objects.select_related("fund__office")
+        )
         applications = list(
             Application.objects.for_jury_sheet(meeting).prefetch_related(
-                "expenses__category", "incomes"
+                Prefetch("expenses", queryset=ExpenseLine.objects.select_related("category")),
+                "incomes",
             )
         )
         sheets = [

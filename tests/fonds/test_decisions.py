@@ -192,7 +192,9 @@ def test_approve_sends_the_text_staff_edited(
     assert mailoutbox[0].body.endswith("PS: Wir freuen uns auf das Fest!")
 
 
-def test_no_decision_mail_before_commit(fund, actor, mailoutbox, django_capture_on_commit_callbacks):
+def test_no_decision_mail_before_commit(
+    fund, actor, mailoutbox, django_capture_on_commit_callbacks
+):
     app = application(fund)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.application_approve(application=app, actor=actor, amount=D("100"))
