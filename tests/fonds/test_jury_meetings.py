@@ -368,3 +368,111 @@ def test_member_str_and_ordering(meeting):
         "Bernd Ahlers",
         "Zora Ilić",
     ]
+
+
+def inline_management(prefix, total, initial):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def meeting_post(meeting, **extra):
+    return {
+        "fund": meeting.fund_id,
+        "date": meeting.date.isoformat(),
+        "application_deadline": meeting.application_deadline.isoformat(),
+        "location": "Stadtteiltreff",
+        "quorum": "2",
+        "notes": "",
+        **extra,
+    }
+
+
+def test_meeting_admin_edits_members_agenda_and_votes(client, staff, fund, meeting):
+    first = ApplicationFactory(fund=fund, jury_meeting=meeting, requested_amount=D("400.00"))
+    second = ApplicationFactory(fund=fund, jury_meeting=meeting)
+    services.jury_meeting_build_agenda(meeting=meeting)
+    item_first, item_second = meeting.agenda_items.order_by("order")
+    url = reverse("admin:fonds_jurymeeting_change", args=[meeting.pk])
+    data = meeting_post(
+        meeting,
+        **inline_management("members", 2, 0),
+        **{
+            "members-0-order": "1",
+            "members-0-name": "Bernd Ahlers",
+            "members-0-role": "Vorsitz",
+            "members-1-order": "2",
+            "members-1-name": "Zora Ilić",
+            "members-1-role": "Bewohnerin",
+        },
+        **inline_management("agenda_items", 2, 2),
+        **{
+            # reorder: the second first; the first removed from the agenda
+            "agenda_items-0-id": item_first.pk,
+            "agenda_items-0-meeting": meeting.pk,
+            "agenda_items-0-order": "5",
+            "agenda_items-0-application": first.pk,
+            "agenda_items-0-votes_yes": "0",
+            "agenda_items-0-votes_no": "0",
+            "agenda_items-0-votes_abstain": "0",
+            "agenda_items-0-outcome": "",
+            "agenda_items-0-DELETE": "on",
+            "agenda_items-1-id": item_second.pk,
+            "agenda_items-1-meeting": meeting.pk,
+            "agenda_items-1-order": "1",
+            "agenda_items-1-application": second.pk,
+            "agenda_items-1-votes_yes": "0",
+            "agenda_items-1-votes_no": "0",
+            "agenda_items-1-votes_abstain": "0",
+            "agenda_items-1-outcome": "reject",
+            "agenda_items-1-note": "Nicht förderfähig",
+        },
+        **inline_management("conflicts", 0, 0),
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    meeting.refresh_from_db()
+    assert meeting.quorum == 2 and meeting.location == "Stadtteiltreff"
+    assert [m.name for m in meeting.members.all()] == ["Bernd Ahlers", "Zora Ilić"]
+    assert [i.application for i in meeting.agenda_items.all()] == [second]
+    item_second.refresh_from_db()
+    assert item_second.outcome == AgendaItem.Outcome.REJECT
+
+    # Now the members are saved: three votes with two members present are refused.
+    member_ids = list(meeting.members.values_list("pk", flat=True))
+    data = meeting_post(
+        meeting,
+        **inline_management("members", 2, 2),
+        **{
+            "members-0-id": member_ids[0],
+            "members-0-meeting": meeting.pk,
+            "members-0-order": "1",
+            "members-0-name": "Bernd Ahlers",
+            "members-0-role": "Vorsitz",
+            "members-1-id": member_ids[1],
+            "members-1-meeting": meeting.pk,
+            "members-1-order": "2",
+            "members-1-name": "Zora Ilić",
+            "members-1-role": "Bewohnerin",
+        },
+        **inline_management("agenda_items", 1, 1),
+        **{
+            "agenda_items-0-id": item_second.pk,
+            "agenda_items-0-meeting": meeting.pk,
+            "agenda_items-0-order": "1",
+            "agenda_items-0-application": second.pk,
+            "agenda_items-0-votes_yes": "2",
+            "agenda_items-0-votes_no": "1",
+            "agenda_items-0-votes_abstain": "0",
+            "agenda_items-0-outcome": "reject",
+        },
+        **inline_management("conflicts", 0, 0),
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "nur 2 Mitglieder sind anwesend" in response.content.decode()
+    item_second.refresh_from_db()
+    assert item_second.votes_yes == 0
