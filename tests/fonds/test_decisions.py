@@ -381,3 +381,22 @@ def test_meeting_next_meeting_is_none_for_the_last(two_meetings):
     assert second.next_meeting() is None
     assert JuryMeeting.objects.count() == 2
     assert timezone.localdate() < second.date - datetime.timedelta(days=1)
+
+
+def test_status_page_shows_the_decision_but_not_the_internal_reason(
+    client, fund, actor, django_capture_on_commit_callbacks
+):
+    app = application(fund, requested_amount=D("600.00"))
+    services.application_approve(
+        application=app,
+        actor=actor,
+        amount=D("400"),
+        conditions="Logo auf dem Plakat",
+        reason_for_applicant="Getränke sind nicht förderfähig.",
+        internal_reason="Streit im Beirat",
+    )
+    html = client.get(app.get_absolute_url()).content.decode()
+    assert "400,00 €" in html
+    assert "Logo auf dem Plakat" in html
+    assert "Getränke sind nicht förderfähig." in html
+    assert "Streit im Beirat" not in html
