@@ -9,7 +9,7 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -617,12 +617,20 @@ class ConflictOfInterestInline(MeetingChildInline):
 
 @admin.register(JuryMeeting)
 class JuryMeetingAdmin(OfficeScopedAdmin):
-    list_display = ("date", "application_deadline", "fund", "location", "quorum")
+    list_display = ("date", "application_deadline", "fund", "location", "quorum_status")
     list_filter = ("fund__year",)
     list_select_related = ("fund__office",)
     search_fields = ("fund__title", "fund__office__name")
     date_hierarchy = "date"
-    fields = ("fund", "date", "application_deadline", "location", "quorum", "notes")
+    fields = (
+        "fund",
+        "date",
+        "application_deadline",
+        "location",
+        ("quorum", "quorum_status"),
+        "notes",
+    )
+    readonly_fields = ("quorum_status",)
     inlines = [JuryMemberInline, AgendaItemInline, ConflictOfInterestInline]
     actions = ["build_agenda"]
 
@@ -646,6 +654,18 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(present_count=Count("members"))
+
+    @admin.display(description=_("members present / quorum"))
+    def quorum_status(self, meeting):
+        if meeting.pk is None:
+            return "–"
+        present = getattr(meeting, "present_count", None)
+        present = meeting.members_present if present is None else present
+        met = gettext("met") if present >= meeting.quorum else gettext("not met")
+        return f"{present} / {meeting.quorum} ({met})"
 
     @admin.action(
         description=_("Build the agenda of the selected meetings"), permissions=["change"]

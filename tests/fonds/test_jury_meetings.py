@@ -476,3 +476,14 @@ def test_meeting_admin_edits_members_agenda_and_votes(client, staff, fund, meeti
     assert "nur 2 Mitglieder sind anwesend" in response.content.decode()
     item_second.refresh_from_db()
     assert item_second.votes_yes == 0
+
+
+def test_meeting_admin_shows_the_quorum(client, staff, meeting):
+    meeting.quorum = 2
+    meeting.save()
+    JuryMemberFactory(meeting=meeting)
+    changelist = client.get(reverse("admin:fonds_jurymeeting_changelist")).content.decode()
+    assert "1 / 2 (nicht erreicht)" in changelist
+    JuryMemberFactory(meeting=meeting)
+    change = client.get(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk]))
+    assert "2 / 2 (erreicht)" in change.content.decode()
