@@ -5,21 +5,34 @@ workflow fields are read-only and attachments open through the permission-checke
 download view.
 """
 
-from django.contrib import admin
+from functools import partial
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
+from . import forms, services
 from .models import (
+    AgendaItem,
     Application,
     ApplicationEvent,
     Attachment,
+    ConflictOfInterest,
     CostCategory,
     ExpenseLine,
     Fund,
     IncomeLine,
     JuryMeeting,
+    JuryMember,
 )
 
 WORKFLOW_FIELDS = (
@@ -32,6 +45,9 @@ WORKFLOW_FIELDS = (
     "approved_amount",
     "decided_at",
     "decided_by",
+    "conditions",
+    "reason_for_applicant",
+    "internal_reason",
     "created_at",
     "updated_at",
 )
@@ -117,15 +133,6 @@ class FundAdmin(OfficeScopedAdmin):
             {"classes": ["collapse"], "fields": ("last_sequence", "created_at", "updated_at")},
         ),
     )
-
-
-@admin.register(JuryMeeting)
-class JuryMeetingAdmin(OfficeScopedAdmin):
-    list_display = ("date", "application_deadline", "fund")
-    list_filter = ("fund__year",)
-    list_select_related = ("fund__office",)
-    search_fields = ("fund__title", "fund__office__name")
-    date_hierarchy = "date"
 
 
 class ExpenseLineInline(ReadOnlyInlineMixin, admin.TabularInline):
@@ -219,7 +226,17 @@ class ApplicationAdmin(OfficeScopedAdmin):
         ),
         (
             _("Decision"),
-            {"fields": ("approved_amount", "decided_at", "decided_by", "internal_note")},
+            {
+                "fields": (
+                    "approved_amount",
+                    "conditions",
+                    "reason_for_applicant",
+                    "internal_reason",
+                    "decided_at",
+                    "decided_by",
+                    "internal_note",
+                )
+            },
         ),
         (
             _("Metadata"),
@@ -227,9 +244,25 @@ class ApplicationAdmin(OfficeScopedAdmin):
         ),
     )
 
+    actions = ["start_review"]
+
     def has_add_permission(self, request):
         # Applications come in through the public form (and its checks) only.
         return False
+
+    def get_urls(self):
+        return decision_urls(self) + super().get_urls()
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["decision_buttons"] = decision_buttons(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.action(
+        description=_("Start the review of the selected applications"), permissions=["change"]
+    )
+    def start_review(self, request, queryset):
+        start_review_action(self, request, queryset)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("fund__office")
@@ -302,3 +335,452 @@ class AttachmentAdmin(OfficeScopedAdmin):
     @admin.display(description=_("file"))
     def download(self, obj):
         return format_html('<a href="{}">{}</a>', obj.get_download_url(), obj.original_name)
+
+
+# --- Review and decision: buttons on the change page, confirmation pages -----------------
+
+DECISION_ACTIONS = {
+    # action in the URL: (target status or None for a deferral, button label)
+    "start-review": (Application.Status.IN_REVIEW, _("Start review")),
+    "approve": (Application.Status.APPROVED, _("Approve")),
+    "reject": (Application.Status.REJECTED, _("Reject")),
+    "defer": (None, _("Defer to a later meeting")),
+}
+
+
+def decision_buttons(application):
+    """The buttons the application's status allows (TRANSITIONS), with their URLs."""
+    buttons = []
+    for action, (status, label) in DECISION_ACTIONS.items():
+        allowed = (
+            application.status in services.OPEN_STATUSES
+            if status is None
+            else application.can_transition_to(status)
+        )
+        if allowed:
+            url = reverse("admin:fonds_application_decision", args=[application.pk, action])
+            buttons.append({"url": url, "label": label, "action": action})
+    return buttons
+
+
+def decision_urls(model_admin):
+    return [
+        path(
+            "<path:object_id>/entscheidung/<slug:action>/",
+            model_admin.admin_site.admin_view(partial(decision_view, model_admin)),
+            name="fonds_application_decision",
+        )
+    ]
+
+
+def _agenda_item(request, application):
+    """The jury's recorded decision, when staff come from the meeting's agenda."""
+    item_id = request.GET.get("item", "")
+    if not item_id.isdigit():
+        return None
+    return (
+        AgendaItem.objects.managed_by(request.user)
+        .filter(pk=item_id, application=application)
+        .first()
+    )
+
+
+def decision_view(model_admin, request, object_id, action):
+    """One confirmation page per status button; approve and reject show the e-mail first."""
+    application = model_admin.get_object(request, object_id)
+    if action not in DECISION_ACTIONS:
+        raise Http404
+    if not model_admin.has_change_permission(request, application):
+        raise PermissionDenied
+    change_url = reverse("admin:fonds_application_change", args=[application.pk])
+    status, label = DECISION_ACTIONS[action]
+    if status is not None and not application.can_transition_to(status):
+        messages.error(
+            request,
+            gettext("An application in status “%(status)s” cannot change to “%(new)s”.")
+            % {"status": application.get_status_display(), "new": status.label},
+        )
+        return redirect(change_url)
+    item = _agenda_item(request, application)
+    form_class = {
+        "start-review": forms.StartReviewForm,
+        "approve": forms.ApproveForm,
+        "reject": forms.RejectForm,
+        "defer": forms.DeferForm,
+    }[action]
+    kwargs = {"application": application} if action == "defer" else {}
+    preview = False
+    if request.method == "POST":
+        confirm = "_confirm" in request.POST
+        if action in ("approve", "reject"):
+            kwargs["confirm"] = confirm
+        form = form_class(request.POST, **kwargs)
+        if "_edit" in request.POST:
+            pass  # back from the preview to the decision fields, values kept
+        elif not form.is_valid():
+            # Only the e-mail is wrong (empty): stay on the preview.
+            preview = confirm and not any(
+                name in form.errors for name in getattr(form, "DECISION_FIELDS", ())
+            )
+        else:
+            data = form.cleaned_data
+            if action in ("approve", "reject") and not confirm:
+                subject, body = services.decision_mail_draft(
+                    application=application,
+                    decision=status,
+                    amount=data.get("amount"),
+                    conditions=data.get("conditions", ""),
+                    reason_for_applicant=data["reason_for_applicant"],
+                )
+                form = form_class(
+                    initial={**data, "mail_subject": subject, "mail_body": body}, **kwargs
+                )
+                preview = True
+            else:
+                try:
+                    message = _run_decision(action, application, request.user, data)
+                except services.ApplicationError as error:
+                    for field, field_errors in error.errors.items():
+                        for text in field_errors:
+                            form.add_error(field if field in form.fields else None, text)
+                    if not error.errors:
+                        form.add_error(None, error.message)
+                else:
+                    messages.success(request, message)
+                    return redirect(change_url)
+    else:
+        initial = {}
+        if item is not None:
+            initial = {
+                "amount": item.amount or application.requested_amount,
+                "internal_reason": item.note,
+            }
+        elif action == "approve":
+            initial = {"amount": application.requested_amount}
+        if action == "defer":
+            next_meeting = (
+                application.jury_meeting.next_meeting() if application.jury_meeting else None
+            )
+            initial = {"meeting": next_meeting}
+        form = form_class(initial=initial, **kwargs)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Application._meta,
+        "original": application,
+        "title": f"{label}: {application.reference_number}",
+        "form": form,
+        "action": action,
+        "preview": preview,
+        "needs_preview": action in ("approve", "reject"),
+        "item": item,
+        "change_url": change_url,
+    }
+    return TemplateResponse(request, "admin/fonds/application/decision.html", context)
+
+
+def _run_decision(action, application, actor, data):
+    if action == "start-review":
+        services.application_start_review(
+            application=application, actor=actor, comment=data["comment"]
+        )
+        return gettext("The review of %(ref)s has started.") % {"ref": application.reference_number}
+    if action == "approve":
+        services.application_approve(
+            application=application,
+            actor=actor,
+            amount=data["amount"],
+            conditions=data["conditions"],
+            reason_for_applicant=data["reason_for_applicant"],
+            internal_reason=data["internal_reason"],
+            mail_subject=data["mail_subject"],
+            mail_body=data["mail_body"],
+        )
+        return gettext("%(ref)s is approved; the applicant receives the e-mail.") % {
+            "ref": application.reference_number
+        }
+    if action == "reject":
+        services.application_reject(
+            application=application,
+            actor=actor,
+            reason_for_applicant=data["reason_for_applicant"],
+            internal_reason=data["internal_reason"],
+            mail_subject=data["mail_subject"],
+            mail_body=data["mail_body"],
+        )
+        return gettext("%(ref)s is rejected; the applicant receives the e-mail.") % {
+            "ref": application.reference_number
+        }
+    services.application_defer(
+        application=application, actor=actor, meeting=data["meeting"], comment=data["comment"]
+    )
+    return gettext("%(ref)s is deferred to the meeting on %(date)s.") % {
+        "ref": application.reference_number,
+        "date": str(data["meeting"]),
+    }
+
+
+def start_review_action(model_admin, request, queryset):
+    started, refused = 0, []
+    for application in queryset:
+        try:
+            services.application_start_review(application=application, actor=request.user)
+        except services.ApplicationError:
+            refused.append(application.reference_number)
+        else:
+            started += 1
+    if started:
+        messages.success(
+            request,
+            ngettext(
+                "The review of %(count)d application has started.",
+                "The review of %(count)d applications has started.",
+                started,
+            )
+            % {"count": started},
+        )
+    if refused:
+        messages.warning(
+            request,
+            gettext("Not possible in their status (only submitted applications): %(refs)s")
+            % {"refs": ", ".join(refused)},
+        )
+
+
+# --- Jury meetings: members present, agenda, conflicts, votes, minutes, jury sheet -------
+
+
+class MeetingChildInline(OfficeScopedInlineMixin, admin.TabularInline):
+    extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.parent_meeting = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        meeting = getattr(self, "parent_meeting", None)
+        if db_field.name == "application":
+            queryset = Application.objects.managed_by(request.user)
+            kwargs["queryset"] = (
+                queryset.filter(fund_id=meeting.fund_id) if meeting else queryset.none()
+            )
+        if db_field.name == "member":
+            kwargs["queryset"] = (
+                JuryMember.objects.filter(meeting=meeting) if meeting else JuryMember.objects.none()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class JuryMemberInline(MeetingChildInline):
+    model = JuryMember
+    fields = ("order", "name", "role")
+
+
+class AgendaItemInline(MeetingChildInline):
+    model = AgendaItem
+    fields = (
+        "order",
+        "application",
+        "votes_yes",
+        "votes_no",
+        "votes_abstain",
+        "outcome",
+        "amount",
+        "note",
+        "apply_decision",
+    )
+    readonly_fields = ("apply_decision",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("application")
+
+    @admin.display(description=_("apply"))
+    def apply_decision(self, item):
+        action = {
+            AgendaItem.Outcome.APPROVE: "approve",
+            AgendaItem.Outcome.REJECT: "reject",
+            AgendaItem.Outcome.DEFER: "defer",
+        }.get(item.outcome)
+        if not item.pk or action is None:
+            return "–"
+        if item.application.status not in services.OPEN_STATUSES:
+            return item.application.get_status_display()
+        url = reverse("admin:fonds_application_decision", args=[item.application_id, action])
+        return format_html(
+            '<a href="{}?item={}">{}</a>', url, item.pk, gettext("Apply the decision")
+        )
+
+
+class ConflictOfInterestInline(MeetingChildInline):
+    model = ConflictOfInterest
+    fields = ("member", "application", "reason")
+
+
+@admin.register(JuryMeeting)
+class JuryMeetingAdmin(OfficeScopedAdmin):
+    list_display = ("date", "application_deadline", "fund", "location", "quorum_status")
+    list_filter = ("fund__year",)
+    list_select_related = ("fund__office",)
+    search_fields = ("fund__title", "fund__office__name")
+    date_hierarchy = "date"
+    fields = (
+        "fund",
+        "date",
+        "application_deadline",
+        "location",
+        ("quorum", "quorum_status"),
+        "notes",
+    )
+    readonly_fields = ("quorum_status",)
+    inlines = [JuryMemberInline, AgendaItemInline, ConflictOfInterestInline]
+    actions = ["build_agenda"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/tagesordnung/",
+                view(self.build_agenda_view),
+                name="fonds_jurymeeting_build_agenda",
+            ),
+            path(
+                "<path:object_id>/protokoll/",
+                view(self.minutes_view),
+                name="fonds_jurymeeting_minutes",
+            ),
+            path(
+                "<path:object_id>/juryblatt/",
+                view(self.jury_sheet_view),
+                name="fonds_jurymeeting_jury_sheet",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(present_count=Count("members"))
+
+    @admin.display(description=_("members present / quorum"))
+    def quorum_status(self, meeting):
+        if meeting.pk is None:
+            return "–"
+        present = getattr(meeting, "present_count", None)
+        present = meeting.members_present if present is None else present
+        met = gettext("met") if present >= meeting.quorum else gettext("not met")
+        return f"{present} / {meeting.quorum} ({met})"
+
+    @admin.action(
+        description=_("Build the agenda of the selected meetings"), permissions=["change"]
+    )
+    def build_agenda(self, request, queryset):
+        added = sum(services.jury_meeting_build_agenda(meeting=meeting) for meeting in queryset)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d application was added to the agenda.",
+                "%(count)d applications were added to the agenda.",
+                added,
+            )
+            % {"count": added},
+        )
+
+    def _meeting(self, request, object_id, permission="view", queryset=None):
+        """The meeting if it belongs to the member's offices (else 404) and they may see it."""
+        queryset = self.get_queryset(request) if queryset is None else queryset
+        try:
+            meeting = queryset.managed_by(request.user).get(pk=object_id)
+        except (JuryMeeting.DoesNotExist, ValueError, ValidationError) as error:
+            raise Http404 from error
+        check = self.has_change_permission if permission == "change" else self.has_view_permission
+        if not check(request, meeting):
+            raise PermissionDenied
+        return meeting
+
+    def build_agenda_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        meeting = self._meeting(request, object_id, "change")
+        self.build_agenda(request, JuryMeeting.objects.filter(pk=meeting.pk))
+        return redirect(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk]))
+
+    def minutes_view(self, request, object_id):
+        meeting = self._meeting(
+            request,
+            object_id,
+            queryset=JuryMeeting.objects.select_related("fund__office").prefetch_related(
+                "members",
+                Prefetch("agenda_items", queryset=AgendaItem.objects.for_minutes()),
+                Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
+            ),
+        )
+        conflicts = {}
+        for conflict in meeting.conflicts.all():
+            conflicts.setdefault(conflict.application_id, []).append(conflict)
+        present = meeting.members_present
+        items = [
+            {
+                "item": item,
+                "conflicts": conflicts.get(item.application_id, []),
+                "voting": present - len(conflicts.get(item.application_id, [])),
+            }
+            for item in meeting.agenda_items.all()
+        ]
+        for row in items:
+            row["quorum_met"] = row["voting"] >= meeting.quorum
+        context = {"meeting": meeting, "fund": meeting.fund, "items": items}
+        return TemplateResponse(request, "fonds/jurymeeting_minutes.html", context)
+
+    def jury_sheet_view(self, request, object_id):
+        meeting = self._meeting(
+            request, object_id, queryset=JuryMeeting.objects.select_related("fund__office")
+        )
+        applications = list(
+            Application.objects.for_jury_sheet(meeting).prefetch_related(
+                Prefetch("expenses", queryset=ExpenseLine.objects.select_related("category")),
+                "incomes",
+            )
+        )
+        sheets = [
+            {
+                "application": application,
+                "totals": services.finance_totals(
+                    expenses=application.expenses.all(),
+                    incomes=application.incomes.all(),
+                    requested=application.requested_amount,
+                ),
+            }
+            for application in applications
+        ]
+        context = {"meeting": meeting, "fund": meeting.fund, "sheets": sheets}
+        return TemplateResponse(request, "fonds/jurymeeting_jury_sheet.html", context)
+
+
+@admin.register(JuryMember)
+class JuryMemberAdmin(OfficeScopedAdmin):
+    list_display = ("name", "role", "meeting")
+    list_select_related = ("meeting__fund__office",)
+    list_filter = ("meeting__fund__year",)
+    search_fields = ("name", "role")
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(OfficeScopedAdmin):
+    list_display = (
+        "meeting",
+        "order",
+        "application",
+        "votes_yes",
+        "votes_no",
+        "votes_abstain",
+        "outcome",
+        "amount",
+    )
+    list_select_related = ("meeting__fund", "application")
+    list_filter = ("outcome", "meeting__fund__year")
+    search_fields = ("application__reference_number", "application__project_title")
+
+
+@admin.register(ConflictOfInterest)
+class ConflictOfInterestAdmin(OfficeScopedAdmin):
+    list_display = ("member", "application", "meeting", "reason")
+    list_select_related = ("member", "application", "meeting__fund")
+    list_filter = ("meeting__fund__year",)
+    search_fields = ("member__name", "application__reference_number")

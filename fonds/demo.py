@@ -14,7 +14,16 @@ from offices.models import Office
 from stadtteilbuero.demo import demo_image
 
 from . import services
-from .models import Application, CostCategory, ExpenseLine, Fund, IncomeLine, JuryMeeting
+from .models import (
+    AgendaItem,
+    Application,
+    CostCategory,
+    ExpenseLine,
+    Fund,
+    IncomeLine,
+    JuryMeeting,
+    JuryMember,
+)
 
 S = Application.Status
 K = IncomeLine.Kind
@@ -578,4 +587,55 @@ def load():
         application, meeting = _submit(fund, categories, data, now)
         _advance(application, meeting, data, now)
         created += 1
-    return f"{len(funds)} funds, {created} new applications ({len(APPLICATIONS)} in the demo)"
+    meetings = load_jury(funds.values())
+    return (
+        f"{len(funds)} funds, {created} new applications ({len(APPLICATIONS)} in the demo), "
+        f"{meetings} jury meetings with members and agenda"
+    )
+
+
+# Invented members of the decision bodies (residents, an office representative).
+JURY = [
+    ("Vorsitz", "Renate Kowalczyk"),
+    ("Bewohner:in", "Mehmet Aydın"),
+    ("Bewohner:in", "Lea Hartwig"),
+    ("Vertretung Schule", "Jonas Brettschneider"),
+    ("Vertretung Stadtteilbüro", "Sabine Oltmanns"),
+]
+OUTCOMES = {
+    S.APPROVED: AgendaItem.Outcome.APPROVE,
+    S.PAID: AgendaItem.Outcome.APPROVE,
+    S.COMPLETED: AgendaItem.Outcome.APPROVE,
+    S.REJECTED: AgendaItem.Outcome.REJECT,
+}
+
+
+def load_jury(funds):
+    """Members present and the agenda of every meeting that has applications."""
+    count = 0
+    for fund in funds:
+        for meeting in JuryMeeting.objects.filter(fund=fund, applications__isnull=False).distinct():
+            for order, (role, name) in enumerate(JURY):
+                JuryMember.objects.update_or_create(
+                    meeting=meeting, name=name, defaults={"role": role, "order": order}
+                )
+            granted = list(Application.Status.granted())
+            for application in meeting.applications.filter(
+                status__in=[*granted, S.REJECTED]
+            ).exclude(agenda_items__meeting=meeting):
+                outcome = OUTCOMES[application.status]
+                AgendaItem.objects.create(
+                    meeting=meeting,
+                    application=application,
+                    order=application.sequence,
+                    votes_yes=4 if outcome == AgendaItem.Outcome.APPROVE else 1,
+                    votes_no=0 if outcome == AgendaItem.Outcome.APPROVE else 3,
+                    votes_abstain=1,
+                    outcome=outcome,
+                    amount=application.approved_amount
+                    if outcome == AgendaItem.Outcome.APPROVE
+                    else None,
+                )
+            services.jury_meeting_build_agenda(meeting=meeting)
+            count += 1
+    return count

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,14 +24,17 @@ from django.utils.translation import gettext as _
 
 from .models import (
     ZERO,
+    AgendaItem,
     Application,
     ApplicationEvent,
     Attachment,
     ExpenseLine,
     Fund,
     IncomeLine,
+    JuryMeeting,
     attachment_kind,
     clean_file_name,
+    euro,
 )
 
 logger = logging.getLogger(__name__)
@@ -310,3 +314,286 @@ def send_withdrawn_mails(application_id: int) -> None:
         context = _mail_context(application)
         _send("withdrawn", context, [application.email])
         _send("office_withdrawn", context, [application.fund.notification_email])
+
+
+# --- Review and decision -------------------------------------------------------------
+
+DECISION_MAILS = {Application.Status.APPROVED: "approved", Application.Status.REJECTED: "rejected"}
+
+
+def decision_mail_draft(
+    *,
+    application: Application,
+    decision: str,
+    amount: Decimal | None = None,
+    conditions: str = "",
+    reason_for_applicant: str = "",
+) -> tuple[str, str]:
+    """The decision e-mail (subject, body) as the templates write it, for the staff preview.
+
+    `decision` is Application.Status.APPROVED or REJECTED. Staff may edit both texts before
+    the decision is sent; the services send what they are given.
+    """
+    event = DECISION_MAILS[decision]
+    with translation.override("de"):
+        context = {
+            **_mail_context(application),
+            "amount": amount,
+            "partial": amount is not None and amount < application.requested_amount,
+            "conditions": conditions,
+            "reason_for_applicant": reason_for_applicant,
+        }
+        subject = " ".join(render_to_string(f"fonds/email/{event}_subject.txt", context).split())
+        body = render_to_string(f"fonds/email/{event}_body.txt", context)
+    return subject, body
+
+
+def send_prepared_mail(*, application_id: int, event: str, subject: str, body: str) -> bool:
+    """Send a text staff have already seen (after commit); a failure is logged only."""
+    application = Application.objects.only("email", "reference_number").get(pk=application_id)
+    if not application.email:
+        logger.warning("No recipient for the %s e-mail of %s", event, application)
+        return False
+    try:
+        send_mail(subject, body, None, [application.email])
+    except Exception:
+        logger.exception(
+            "The %s e-mail for application %s could not be sent",
+            event,
+            application.reference_number,
+        )
+        return False
+    return True
+
+
+def _queue_decision_mail(application, event, subject, body):
+    transaction.on_commit(
+        partial(
+            send_prepared_mail,
+            application_id=application.pk,
+            event=event,
+            subject=" ".join(subject.split()),
+            body=body,
+        )
+    )
+
+
+def application_start_review(
+    *, application: Application, actor: AbstractBaseUser, comment: str = ""
+) -> Application:
+    """The office starts checking a submitted application (no e-mail)."""
+    return application_transition(
+        application=application,
+        to_status=Application.Status.IN_REVIEW,
+        actor=actor,
+        comment=comment,
+    )
+
+
+def _check_can_decide(application: Application, to_status: str) -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if not locked.can_transition_to(to_status):
+        raise ApplicationError(
+            _("An application in status “%(status)s” cannot change to “%(new)s”.")
+            % {"status": locked.get_status_display(), "new": Application.Status(to_status).label}
+        )
+    return locked
+
+
+def application_approve(
+    *,
+    application: Application,
+    actor: AbstractBaseUser,
+    amount: Decimal,
+    conditions: str = "",
+    reason_for_applicant: str = "",
+    internal_reason: str = "",
+    mail_subject: str | None = None,
+    mail_body: str | None = None,
+) -> Application:
+    """Approve the whole or a part of the requested amount and e-mail the applicant.
+
+    The fund's row is locked first (the same order as application_submit), then the
+    remaining budget is computed inside the lock from the applications themselves: two
+    staff approving at the same moment wait for each other and cannot overspend.
+    """
+    if amount is None or amount <= 0:
+        raise ApplicationError(
+            _("Please enter the approved amount (more than 0 €)."),
+            errors={"amount": [_("Please enter the approved amount (more than 0 €).")]},
+        )
+    amount = Decimal(amount).quantize(CENT)
+    with transaction.atomic():
+        Fund.objects.select_for_update().filter(pk=application.fund_id).first()
+        locked = _check_can_decide(application, Application.Status.APPROVED)
+        if amount > locked.requested_amount:
+            message = _("The approved amount cannot be higher than requested (%(requested)s).") % {
+                "requested": euro(locked.requested_amount)
+            }
+            raise ApplicationError(message, errors={"amount": [message]})
+        fund = Fund.objects.with_figures().get(pk=locked.fund_id)
+        if amount > fund.remaining:
+            message = _("Only %(remaining)s are left in the fund.") % {
+                "remaining": euro(fund.remaining)
+            }
+            raise ApplicationError(message, errors={"amount": [message]})
+        comment = _("Approved: %(amount)s of %(requested)s.") % {
+            "amount": euro(amount),
+            "requested": euro(locked.requested_amount),
+        }
+        if internal_reason:
+            comment = f"{comment}\n{internal_reason}"
+        locked = application_transition(
+            application=locked,
+            to_status=Application.Status.APPROVED,
+            actor=actor,
+            comment=comment,
+            approved_amount=amount,
+        )
+        locked.conditions = conditions
+        locked.reason_for_applicant = reason_for_applicant
+        locked.internal_reason = internal_reason
+        locked.save(update_fields=["conditions", "reason_for_applicant", "internal_reason"])
+        if mail_subject is None or mail_body is None:
+            draft_subject, draft_body = decision_mail_draft(
+                application=locked,
+                decision=Application.Status.APPROVED,
+                amount=amount,
+                conditions=conditions,
+                reason_for_applicant=reason_for_applicant,
+            )
+            mail_subject = draft_subject if mail_subject is None else mail_subject
+            mail_body = draft_body if mail_body is None else mail_body
+        _queue_decision_mail(locked, "approved", mail_subject, mail_body)
+    return locked
+
+
+def application_reject(
+    *,
+    application: Application,
+    actor: AbstractBaseUser,
+    reason_for_applicant: str,
+    internal_reason: str = "",
+    mail_subject: str | None = None,
+    mail_body: str | None = None,
+) -> Application:
+    """Reject with a reason the applicant reads, and e-mail it."""
+    if not (reason_for_applicant or "").strip():
+        message = _("Please give the applicant a reason.")
+        raise ApplicationError(message, errors={"reason_for_applicant": [message]})
+    with transaction.atomic():
+        locked = _check_can_decide(application, Application.Status.REJECTED)
+        locked = application_transition(
+            application=locked,
+            to_status=Application.Status.REJECTED,
+            actor=actor,
+            comment=internal_reason or reason_for_applicant,
+        )
+        locked.reason_for_applicant = reason_for_applicant
+        locked.internal_reason = internal_reason
+        locked.save(update_fields=["reason_for_applicant", "internal_reason"])
+        if mail_subject is None or mail_body is None:
+            draft_subject, draft_body = decision_mail_draft(
+                application=locked,
+                decision=Application.Status.REJECTED,
+                reason_for_applicant=reason_for_applicant,
+            )
+            mail_subject = draft_subject if mail_subject is None else mail_subject
+            mail_body = draft_body if mail_body is None else mail_body
+        _queue_decision_mail(locked, "rejected", mail_subject, mail_body)
+    return locked
+
+
+OPEN_STATUSES = (Application.Status.SUBMITTED, Application.Status.IN_REVIEW)
+
+
+def application_defer(
+    *, application: Application, actor: AbstractBaseUser, meeting: JuryMeeting, comment: str = ""
+) -> Application:
+    """Move an undecided application to a later meeting of its fund (status unchanged).
+
+    Recorded as `fonds.application.deferred`; the applicant gets an e-mail with the new date.
+    """
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("jury_meeting")
+            .get(pk=application.pk)
+        )
+        if locked.status not in OPEN_STATUSES:
+            raise ApplicationError(
+                _("Only an application that has not been decided can be deferred.")
+            )
+        if meeting is None or meeting.fund_id != locked.fund_id:
+            message = _("Please choose a meeting of the same fund.")
+            raise ApplicationError(message, errors={"meeting": [message]})
+        if locked.jury_meeting and meeting.date <= locked.jury_meeting.date:
+            message = _("Please choose a meeting after %(date)s.") % {
+                "date": str(locked.jury_meeting)
+            }
+            raise ApplicationError(message, errors={"meeting": [message]})
+        previous = locked.jury_meeting
+        locked.jury_meeting = meeting
+        locked.save(update_fields=["jury_meeting", "updated_at"])
+        if previous is not None:
+            AgendaItem.objects.filter(meeting=previous, application=locked).update(
+                outcome=AgendaItem.Outcome.DEFER, amount=None
+            )
+        text = _("Deferred from %(old)s to the meeting on %(new)s.") % {
+            "old": str(previous) if previous else "–",
+            "new": str(meeting),
+        }
+        ApplicationEvent.objects.create(
+            application=locked,
+            event_type="fonds.application.deferred",
+            from_status=locked.status,
+            to_status=locked.status,
+            actor=actor,
+            comment=f"{text}\n{comment}" if comment else text,
+        )
+        transaction.on_commit(partial(send_deferred_mail, locked.pk))
+    return locked
+
+
+def send_deferred_mail(application_id: int) -> None:
+    with translation.override("de"):
+        application = _load(application_id)
+        _send("deferred", _mail_context(application), [application.email])
+
+
+# --- Jury meetings ---------------------------------------------------------------------
+
+
+def jury_meeting_build_agenda(*, meeting: JuryMeeting) -> int:
+    """Put the meeting's undecided applications on its agenda; returns how many were added.
+
+    These are the open applications assigned to this meeting (received before its
+    deadline, or deferred to it) and open applications of the fund received up to the
+    deadline without any meeting. Items already there keep their place and their votes;
+    new ones are appended in the order the applications came in.
+    """
+    deadline_end = timezone.make_aware(
+        datetime.datetime.combine(
+            meeting.application_deadline + datetime.timedelta(days=1), datetime.time.min
+        )
+    )
+    with transaction.atomic():
+        JuryMeeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        existing = set(meeting.agenda_items.values_list("application_id", flat=True))
+        last = max(meeting.agenda_items.values_list("order", flat=True), default=0)
+        candidates = (
+            Application.objects.filter(fund_id=meeting.fund_id, status__in=OPEN_STATUSES)
+            .filter(
+                Q(jury_meeting=meeting)
+                | Q(jury_meeting__isnull=True, submitted_at__lt=deadline_end)
+            )
+            .exclude(pk__in=existing)
+            .order_by("submitted_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        items = [
+            AgendaItem(meeting=meeting, application_id=pk, order=last + number)
+            for number, pk in enumerate(candidates, start=1)
+        ]
+        AgendaItem.objects.bulk_create(items)
+    return len(items)

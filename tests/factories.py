@@ -342,3 +342,24 @@ class IncomeLineFactory(factory.django.DjangoModelFactory):
     application = factory.SubFactory(ApplicationFactory)
     kind = IncomeLine.Kind.VOLUNTEER_WORK
     amount = Decimal("100.00")
+
+
+from fonds.models import AgendaItem, JuryMember  # noqa: E402
+
+
+class JuryMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JuryMember
+
+    meeting = factory.LazyAttribute(lambda _: FundFactory().jury_meetings.first())
+    name = factory.Faker("name")
+    role = "Bewohner:in"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    application = factory.SubFactory(ApplicationFactory)
+    meeting = factory.LazyAttribute(lambda item: item.application.fund.jury_meetings.first())
+    order = factory.Sequence(lambda n: n + 1)
