@@ -996,6 +996,13 @@ class ProofQuerySet(OfficeOwnedQuerySet):
             "payments", "photos"
         )
 
+    def with_spent(self):
+        return self.annotate(
+            spent_total=Coalesce(
+                Sum("payments__amount"), ZERO, output_field=models.DecimalField(**MONEY)
+            )
+        )
+
 
 class Proof(models.Model):
     """The applicant's report on what was done and what the money was spent on."""
@@ -1078,7 +1085,9 @@ class Proof(models.Model):
 
     @property
     def spent(self):
-        """Sum of the listed payments (uses prefetched rows)."""
+        """Sum of the listed payments (`with_spent()` annotation, else the prefetched rows)."""
+        if hasattr(self, "spent_total"):
+            return self.spent_total
         return sum((payment.amount for payment in self.payments.all()), ZERO)
 
 

@@ -152,7 +152,7 @@ class ApplicationCreateView(View):
 
 PROOF_PREFETCH = (
     "payouts",
-    Prefetch("proofs", queryset=Proof.objects.prefetch_related("payments")),
+    Prefetch("proofs", queryset=Proof.objects.with_spent()),
 )
 
 
