@@ -637,6 +637,9 @@ class ProofPaymentForm(forms.ModelForm):
         self.fields["receipt"].error_messages["required"] = _(
             "Please choose the receipt for this payment."
         )
+        self.fields["amount"].error_messages["min_value"] = _(
+            "Please enter an amount of more than 0 €."
+        )
         style_line_widgets(self)
 
     def clean_receipt(self):

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
+from django.utils import timezone
 from PIL import Image
 
 from fonds import services
@@ -24,7 +25,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 Status = Application.Status
-TODAY = datetime.date.today
+TODAY = timezone.localdate
 
 
 def png(name="foto.png"):
