@@ -510,9 +510,6 @@ class ProofAdmin(OfficeScopedAdmin):
         except services.ApplicationError as error:
             messages.error(request, error.message)
 
-    def save_related(self, request, form, formsets, change):
-        """The inlines are read-only; nothing to save."""
-
     @admin.action(description=_("Accept the selected proofs of use"), permissions=["change"])
     def accept_proofs(self, request, queryset):
         accepted = 0
