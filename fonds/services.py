@@ -523,7 +523,9 @@ def _lock_submitted_proof(proof: Proof) -> Proof:
     return locked
 
 
-def proof_accept(*, proof: Proof, actor: AbstractBaseUser | None, comment: str = "") -> Proof:
+def proof_accept(
+    *, proof: Proof, actor: AbstractBaseUser | None, comment: str = "", notify: bool = True
+) -> Proof:
     """Accept a proof: the repayment due (paid − spent, if positive) is recorded; a paid
     application is completed, an approved one is completed by its payout."""
     with transaction.atomic():
@@ -554,11 +556,14 @@ def proof_accept(*, proof: Proof, actor: AbstractBaseUser | None, comment: str =
             )
         else:
             _audit(application, "proof_accepted", actor=actor, comment=note, at=locked.reviewed_at)
-        transaction.on_commit(partial(send_proof_mails, locked.pk, "accepted"))
+        if notify:
+            transaction.on_commit(partial(send_proof_mails, locked.pk, "accepted"))
     return locked
 
 
-def proof_return(*, proof: Proof, actor: AbstractBaseUser | None, note: str) -> Proof:
+def proof_return(
+    *, proof: Proof, actor: AbstractBaseUser | None, note: str, notify: bool = True
+) -> Proof:
     """Send a proof back with a note; the applicant sees it and may send a new proof."""
     note = (note or "").strip()
     if not note:
@@ -573,7 +578,8 @@ def proof_return(*, proof: Proof, actor: AbstractBaseUser | None, note: str) -> 
         locked.review_note = note
         locked.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_note"])
         _audit(application, "proof_returned", actor=actor, comment=note, at=locked.reviewed_at)
-        transaction.on_commit(partial(send_proof_mails, locked.pk, "returned"))
+        if notify:
+            transaction.on_commit(partial(send_proof_mails, locked.pk, "returned"))
     return locked
 
 
