@@ -652,6 +652,7 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="application_status_idx"),
             models.Index(fields=["fund", "status"], name="application_fund_status_idx"),
+            models.Index(fields=["status", "end_date"], name="application_status_end_idx"),
         ]
 
     def __str__(self):

@@ -169,7 +169,7 @@ def test_status_page_query_count_is_bounded(client, django_assert_max_num_querie
         for _ in range(count)
     )
     # application, events, payouts, proofs (with their spent sums)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):
         response = client.get(application.get_absolute_url())
     assert response.status_code == 200
 

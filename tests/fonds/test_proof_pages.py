@@ -349,7 +349,7 @@ def test_status_page_with_proofs_query_count_is_bounded(
     client, application, django_assert_max_num_queries, count
 ):
     make_history(application, count)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):
         response = client.get(application.get_absolute_url())
     assert response.status_code == 200
     assert f"Nr. {count - 1}" in response.content.decode()
