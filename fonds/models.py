@@ -1225,3 +1225,9 @@ class ProofSituation:
     def proof_due_on(self):
         end = self.application.end_date
         return end + datetime.timedelta(days=settings.FONDS_PROOF_DUE_DAYS) if end else None
+
+    @property
+    def proof_overdue(self):
+        """The same rule as ApplicationQuerySet.proof_overdue, from the loaded rows."""
+        due = self.proof_due_on
+        return self.may_submit_proof and due is not None and due < timezone.localdate()

@@ -141,3 +141,11 @@ def test_failed_mail_is_not_recorded(project, monkeypatch, caplog):
         assert "0 reminders sent, 1 failed" in run()
     assert not reminders(project).exists()
     assert "could not be sent" in caplog.text
+
+
+@pytest.mark.parametrize(("day", "overdue"), [((5, 30), False), ((5, 31), True)])
+def test_status_page_says_when_the_proof_is_overdue(client, project, day, overdue):
+    with time_machine.travel(at(day), tick=False):
+        page = client.get(project.get_absolute_url()).content.decode()
+    assert ("war am 30. Mai 2026 fällig" in page) is overdue
+    assert f"/verfuegungsfonds/antrag/{project.token}/nachweis/" in page
