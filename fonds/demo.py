@@ -562,16 +562,61 @@ def _advance(application, meeting, data, now):
     )
     if target == S.APPROVED:
         return
+    # An advance of the approved amount, then the proof of use with receipts, accepted.
+    application.refresh_from_db()
     paid_at = min(decided_at + datetime.timedelta(days=10), now)
-    services.application_transition(application=application, to_status=S.PAID, at=paid_at)
+    services.application_record_payout(
+        application=application,
+        actor=None,
+        amount=application.granted_amount,
+        paid_on=timezone.localdate(paid_at),
+        is_advance=True,
+    )
     if target == S.PAID:
         return
-    completed_at = min(_aware(application.end_date + datetime.timedelta(days=21)), now)
-    services.application_transition(
+    _proof(application, now)
+
+
+def _receipt(label, name):
+    upload = demo_image(label, size=(600, 800))
+    upload.name = name
+    return upload
+
+
+def _proof(application, now):
+    submitted_at = min(_aware(application.end_date + datetime.timedelta(days=14)), now)
+    granted = application.granted_amount
+    first = (granted * D("0.6")).quantize(D("0.01"))
+    payments = [
+        {
+            "paid_on": application.start_date,
+            "payee": "Fachhandel Nord GmbH",
+            "purpose": "Material laut Kostenplan",
+            "amount": first,
+            "receipt": _receipt(f"beleg-1-{application.pk}", "Rechnung-1.png"),
+        },
+        {
+            "paid_on": application.end_date,
+            "payee": "Druckerei am Markt",
+            "purpose": "Honorare, Druck und Miete laut Kostenplan",
+            "amount": granted - first,
+            "receipt": _receipt(f"beleg-2-{application.pk}", "Rechnung-2.png"),
+        },
+    ]
+    proof = services.proof_submit(
         application=application,
-        to_status=S.COMPLETED,
-        at=completed_at,
-        comment="Verwendungsnachweis geprüft.",
+        report=(
+            "Das Projekt hat wie geplant stattgefunden. Viele Nachbar:innen haben mitgemacht "
+            "und gefragt, ob es im nächsten Jahr wieder ein solches Angebot gibt."
+        ),
+        participants=application.expected_participants,
+        payments=payments,
+        photos=[_receipt(f"foto-{application.pk}", "Foto.png")],
+        submitted_at=submitted_at,
+        notify=False,
+    )
+    services.proof_accept(
+        proof=proof, actor=None, comment="Verwendungsnachweis geprüft.", notify=False
     )
 
 

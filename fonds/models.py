@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -115,7 +115,15 @@ class FundQuerySet(OfficeOwnedQuerySet):
         return self.filter(year=timezone.localdate().year, office__is_active=True)
 
     def with_figures(self):
-        """Annotate `approved_total` (sum over approved, paid and completed applications)."""
+        """Annotate `approved_total` (sum over approved, paid and completed applications)
+        and `paid_total` (sum of all payouts; a subquery, so the two sums do not multiply)."""
+        paid = (
+            Payout.objects.filter(application__fund=OuterRef("pk"))
+            .order_by()
+            .values("application__fund")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
         return self.annotate(
             approved_total=Coalesce(
                 Sum(
@@ -124,7 +132,12 @@ class FundQuerySet(OfficeOwnedQuerySet):
                 ),
                 ZERO,
                 output_field=models.DecimalField(**MONEY),
-            )
+            ),
+            paid_total=Coalesce(
+                Subquery(paid, output_field=models.DecimalField(**MONEY)),
+                ZERO,
+                output_field=models.DecimalField(**MONEY),
+            ),
         )
 
     def with_details(self):
@@ -245,6 +258,12 @@ class Fund(models.Model):
         if hasattr(self, "approved_total"):
             return self.approved_total
         return Fund.objects.with_figures().get(pk=self.pk).approved_total
+
+    @cached_property
+    def paid(self):
+        if hasattr(self, "paid_total"):
+            return self.paid_total
+        return Fund.objects.with_figures().get(pk=self.pk).paid_total
 
     @property
     def remaining(self):
@@ -453,6 +472,20 @@ class ApplicationQuerySet(OfficeOwnedQuerySet):
     def publishable(self):
         """Funded projects whose applicants agreed to show title and amount."""
         return self.granted().filter(consent_publish=True)
+
+    def proof_overdue(self, today: datetime.date | None = None):
+        """Approved or paid applications whose proof of use is overdue: the project ended
+        more than settings.FONDS_PROOF_DUE_DAYS ago and no proof is submitted or accepted
+        (a proof sent back counts as none)."""
+        today = today or timezone.localdate()
+        due_days = settings.FONDS_PROOF_DUE_DAYS
+        open_proofs = Proof.objects.filter(
+            application=OuterRef("pk"), status__in=Proof.Status.counting()
+        )
+        return self.filter(
+            status__in=[Application.Status.APPROVED, Application.Status.PAID],
+            end_date__lt=today - datetime.timedelta(days=due_days),
+        ).exclude(Exists(open_proofs))
 
 
 class Application(models.Model):
@@ -671,6 +704,7 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="application_status_idx"),
             models.Index(fields=["fund", "status"], name="application_fund_status_idx"),
+            models.Index(fields=["status", "end_date"], name="application_status_end_idx"),
         ]
 
     def __str__(self):
@@ -1142,3 +1176,301 @@ class ConflictOfInterest(models.Model):
             errors["application"] = _("The application belongs to another fund.")
         if errors:
             raise ValidationError(errors)
+
+
+def proof_upload_to(instance, filename):
+    """fonds/proofs/<yyyy>/<mm>/<random>.<ext> in the private storage."""
+    return upload_path(instance, filename, "proofs")
+
+
+# --- Payouts ----------------------------------------------------------------------------
+
+
+class PayoutQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "application__fund__office"
+
+
+class Payout(models.Model):
+    """Money paid to the applicant: usually after the proof of use, an advance is possible.
+
+    Recorded through services.application_record_payout only (total ≤ approved amount).
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="payouts", verbose_name=_("application")
+    )
+    amount = models.DecimalField(_("amount"), **MONEY)
+    paid_on = models.DateField(_("paid on"))
+    is_advance = models.BooleanField(
+        _("advance"), default=False, help_text=_("Paid before the proof of use.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = PayoutQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["application", "paid_on", "pk"]
+        verbose_name = _("payout")
+        verbose_name_plural = _("payouts")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="payout_amount_positive")
+        ]
+        indexes = [models.Index(fields=["application", "paid_on"], name="payout_app_idx")]
+
+    def __str__(self):
+        return f"{euro(self.amount)} ({date_format(self.paid_on, 'SHORT_DATE_FORMAT')})"
+
+
+# --- Proof of use (Verwendungsnachweis) ---------------------------------------------------
+
+
+class ProofQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "application__fund__office"
+
+    def with_details(self):
+        return self.select_related("application__fund__office", "reviewed_by").prefetch_related(
+            "payments", "photos"
+        )
+
+    def with_spent(self):
+        return self.annotate(
+            spent_total=Coalesce(
+                Sum("payments__amount"), ZERO, output_field=models.DecimalField(**MONEY)
+            )
+        )
+
+
+class Proof(models.Model):
+    """The applicant's report on what was done and what the money was spent on."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted, being checked")
+        ACCEPTED = "accepted", _("Accepted")
+        RETURNED = "returned", _("Sent back for changes")
+
+        @classmethod
+        def counting(cls):
+            """Proofs that stop the applicant from sending another one."""
+            return [cls.SUBMITTED, cls.ACCEPTED]
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="proofs", verbose_name=_("application")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.SUBMITTED, editable=False
+    )
+    report = models.TextField(
+        _("short report"),
+        max_length=5000,
+        help_text=_("What took place, who took part, what went well and what did not?"),
+    )
+    participants = models.PositiveIntegerField(
+        _("participants"),
+        validators=[MinValueValidator(1), MaxValueValidator(100000)],
+        help_text=_("About how many people took part? An estimate is fine."),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, editable=False)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    review_note = models.TextField(
+        _("note for the applicant"),
+        blank=True,
+        editable=False,
+        help_text=_("Why the proof was sent back; the applicant sees it on the status page."),
+    )
+    repayment_due = models.DecimalField(
+        _("repayment due"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Paid out minus spent, recorded when the proof was accepted."),
+        **MONEY,
+    )
+
+    objects = ProofQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["application", "-submitted_at", "-pk"]
+        get_latest_by = "submitted_at"
+        verbose_name = _("proof of use")
+        verbose_name_plural = _("proofs of use")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(repayment_due__isnull=True) | Q(repayment_due__gte=0),
+                name="proof_repayment_not_negative",
+            ),
+            # At most one proof waiting for review or accepted per application.
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=Q(status__in=["submitted", "accepted"]),
+                name="proof_one_open_per_application",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "submitted_at"], name="proof_status_idx")]
+
+    def __str__(self):
+        return f"{self.application.reference_number} ({self.get_status_display()})"
+
+    @property
+    def spent(self):
+        """Sum of the listed payments (`with_spent()` annotation, else the prefetched rows)."""
+        if hasattr(self, "spent_total"):
+            return self.spent_total
+        return sum((payment.amount for payment in self.payments.all()), ZERO)
+
+
+class ProofFileMixin(models.Model):
+    """A receipt or photo of a proof: private storage, served to the office's staff only."""
+
+    CONTENT_TYPES = Attachment.CONTENT_TYPES
+
+    file = models.FileField(
+        _("file"), upload_to=proof_upload_to, storage=private_storage, max_length=200
+    )
+    original_name = models.CharField(_("original file name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=10, choices=Attachment.Kind)
+    size = models.PositiveIntegerField(_("size in bytes"))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def content_type(self):
+        return self.CONTENT_TYPES[self.kind]
+
+
+class ProofPaymentQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "proof__application__fund__office"
+
+
+class ProofPayment(ProofFileMixin):
+    """One payment of the project, with its receipt (Beleg)."""
+
+    proof = models.ForeignKey(
+        Proof, on_delete=models.CASCADE, related_name="payments", verbose_name=_("proof of use")
+    )
+    paid_on = models.DateField(_("date"))
+    payee = models.CharField(_("payee"), max_length=200)
+    purpose = models.CharField(_("purpose"), max_length=300)
+    amount = models.DecimalField(_("amount"), **MONEY)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ProofPaymentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["proof", "order", "pk"]
+        verbose_name = _("payment with receipt")
+        verbose_name_plural = _("payments with receipts")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="proofpayment_amount_positive")
+        ]
+
+    def __str__(self):
+        return f"{self.payee}: {euro(self.amount)}"
+
+    def get_download_url(self):
+        return reverse("fonds:receipt-download", kwargs={"pk": self.pk})
+
+
+class ProofPhotoQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "proof__application__fund__office"
+
+
+class ProofPhoto(ProofFileMixin):
+    proof = models.ForeignKey(
+        Proof, on_delete=models.CASCADE, related_name="photos", verbose_name=_("proof of use")
+    )
+
+    objects = ProofPhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["proof", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_download_url(self):
+        return reverse("fonds:proof-photo-download", kwargs={"pk": self.pk})
+
+
+PROOF_MAX_PHOTOS = 10
+PROOF_MAX_PAYMENTS = 30
+
+
+def proof_photo_kind(upload) -> str:
+    """The attachment checks, and JPEG or PNG only."""
+    kind = attachment_kind(upload)
+    if kind not in (Attachment.Kind.JPEG, Attachment.Kind.PNG):
+        raise ValidationError(
+            _("%(name)s: please choose photos as JPEG or PNG files."),
+            code="not_an_image",
+            params={"name": clean_file_name(upload.name)},
+        )
+    return kind
+
+
+class ProofSituation:
+    """Where an application stands with payouts and its proof of use, from prefetched rows
+    (`payouts`, `proofs` with `payments`): what the status page and the admin show."""
+
+    def __init__(self, application: Application):
+        self.application = application
+        self.payouts = list(application.payouts.all())
+        self.proofs = sorted(
+            application.proofs.all(), key=lambda proof: (proof.submitted_at, proof.pk), reverse=True
+        )
+
+    @property
+    def paid(self):
+        return sum((payout.amount for payout in self.payouts), ZERO)
+
+    @property
+    def latest_proof(self):
+        return self.proofs[0] if self.proofs else None
+
+    @property
+    def accepted_proof(self):
+        return next((p for p in self.proofs if p.status == Proof.Status.ACCEPTED), None)
+
+    @property
+    def may_submit_proof(self):
+        open_proof = any(p.status in Proof.Status.counting() for p in self.proofs)
+        granted = self.application.status in (Application.Status.APPROVED, Application.Status.PAID)
+        return granted and not open_proof
+
+    @property
+    def repayment_due(self):
+        """Paid out minus spent once a proof was accepted (never negative); else None."""
+        proof = self.accepted_proof
+        if proof is None:
+            return None
+        return max(self.paid - proof.spent, ZERO)
+
+    @property
+    def proof_due_on(self):
+        end = self.application.end_date
+        return end + datetime.timedelta(days=settings.FONDS_PROOF_DUE_DAYS) if end else None
+
+    @property
+    def proof_overdue(self):
+        """The same rule as ApplicationQuerySet.proof_overdue, from the loaded rows."""
+        due = self.proof_due_on
+        return self.may_submit_proof and due is not None and due < timezone.localdate()

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -32,9 +33,14 @@ from .models import (
     Fund,
     IncomeLine,
     JuryMeeting,
+    Payout,
+    Proof,
+    ProofPayment,
+    ProofPhoto,
     attachment_kind,
     clean_file_name,
     euro,
+    proof_photo_kind,
 )
 
 logger = logging.getLogger(__name__)
@@ -597,3 +603,309 @@ def jury_meeting_build_agenda(*, meeting: JuryMeeting) -> int:
         ]
         AgendaItem.objects.bulk_create(items)
     return len(items)
+
+
+# --- Payouts and proof of use -----------------------------------------------------------
+
+PAYABLE = (Application.Status.APPROVED, Application.Status.PAID)
+
+
+def _audit(application: Application, verb: str, *, actor=None, comment="", at=None):
+    """An audit row for an event that does not change the status."""
+    return ApplicationEvent.objects.create(
+        application=application,
+        event_type=f"fonds.application.{verb}",
+        from_status=application.status,
+        to_status=application.status,
+        actor=actor,
+        comment=comment,
+        created_at=at or timezone.now(),
+    )
+
+
+def _paid_total(application: Application) -> Decimal:
+    return sum((payout.amount for payout in Payout.objects.filter(application=application)), ZERO)
+
+
+def payout_errors(
+    *,
+    application: Application,
+    amount: Decimal | None,
+    paid_on: datetime.date | None,
+    is_advance: bool = False,
+) -> dict:
+    """The payout rules: {field: [messages]}, empty when all is well. The admin form
+    shows them next to the fields; the service checks them again under the row lock."""
+    errors = {}
+
+    def add(field, message):
+        errors.setdefault(field, []).append(message)
+
+    if application.status not in PAYABLE:
+        add(
+            "application",
+            _("Money can only be paid out for approved applications (status: %(status)s).")
+            % {"status": application.get_status_display()},
+        )
+        return errors
+    if amount is None or amount <= 0:
+        add("amount", _("Please enter an amount of more than 0 €."))
+    else:
+        already = _paid_total(application)
+        if already + amount > application.granted_amount:
+            add(
+                "amount",
+                _(
+                    "Together with %(paid)s paid already this is more than the approved "
+                    "%(approved)s."
+                )
+                % {"paid": euro(already), "approved": euro(application.granted_amount)},
+            )
+    if paid_on is not None and paid_on > timezone.localdate():
+        add("paid_on", _("The payout date cannot be in the future."))
+    if is_advance and application.proofs.filter(status=Proof.Status.ACCEPTED).exists():
+        add("is_advance", _("The proof of use is accepted already: this payout is no advance."))
+    return errors
+
+
+def application_record_payout(
+    *,
+    application: Application,
+    actor: AbstractBaseUser | None,
+    amount: Decimal,
+    paid_on: datetime.date,
+    is_advance: bool = False,
+) -> Payout:
+    """Record money paid to the applicant of an approved or paid application.
+
+    All payouts together stay within the approved amount. The first payout moves the
+    application from approved to paid; when its proof of use has been accepted already
+    (payout after the proof, the usual case), the application is completed right away.
+    """
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        errors = payout_errors(
+            application=locked, amount=amount, paid_on=paid_on, is_advance=is_advance
+        )
+        if errors:
+            first = next(iter(errors.values()))[0]
+            raise ApplicationError(first, errors=errors)
+        accepted = locked.proofs.filter(status=Proof.Status.ACCEPTED).exists()
+        payout = Payout.objects.create(
+            application=locked,
+            amount=amount,
+            paid_on=paid_on,
+            is_advance=is_advance,
+            recorded_by=actor,
+        )
+        comment = (
+            _("Advance of %(amount)s paid on %(date)s.")
+            if is_advance
+            else _("%(amount)s paid on %(date)s.")
+        ) % {"amount": euro(amount), "date": date_format(paid_on, "SHORT_DATE_FORMAT")}
+        if locked.status == Application.Status.APPROVED:
+            locked = application_transition(
+                application=locked, to_status=Application.Status.PAID, actor=actor, comment=comment
+            )
+            if accepted:
+                application_transition(
+                    application=locked,
+                    to_status=Application.Status.COMPLETED,
+                    actor=actor,
+                    comment=_("Paid out after the proof of use was accepted."),
+                )
+        else:
+            _audit(locked, "payout", actor=actor, comment=comment)
+    return payout
+
+
+def _store_file(model, upload, check, stored_files, **fields):
+    item = model(
+        original_name=clean_file_name(upload.name), kind=check(upload), size=upload.size, **fields
+    )
+    item.file.save(upload.name, upload, save=False)
+    stored_files.append(item.file.name)
+    item.save()
+    return item
+
+
+def proof_submit(
+    *,
+    application: Application,
+    report: str,
+    participants: int,
+    payments: list[dict],
+    photos: Iterable = (),
+    submitted_at: datetime.datetime | None = None,
+    notify: bool = True,
+) -> Proof:
+    """Save the applicant's proof of use with its payments, receipts and photos at once.
+
+    `payments` are dicts with paid_on, payee, purpose, amount and receipt (an upload).
+    Only for approved or paid applications without a proof waiting or accepted.
+    """
+    submitted_at = submitted_at or timezone.now()
+    stored_files = []
+    try:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().get(pk=application.pk)
+            if locked.status not in PAYABLE:
+                raise ApplicationError(
+                    _("A proof of use can only be sent for an approved project.")
+                )
+            if locked.proofs.filter(status__in=Proof.Status.counting()).exists():
+                raise ApplicationError(_("A proof of use for this project has been sent already."))
+            if not payments:
+                raise ApplicationError(_("Please list at least one payment with its receipt."))
+            proof = Proof.objects.create(
+                application=locked,
+                report=report,
+                participants=participants,
+                submitted_at=submitted_at,
+            )
+            for order, payment in enumerate(payments):
+                _store_file(
+                    ProofPayment,
+                    payment["receipt"],
+                    attachment_kind,
+                    stored_files,
+                    proof=proof,
+                    order=order,
+                    paid_on=payment["paid_on"],
+                    payee=payment["payee"],
+                    purpose=payment["purpose"],
+                    amount=payment["amount"],
+                )
+            for upload in photos:
+                _store_file(ProofPhoto, upload, proof_photo_kind, stored_files, proof=proof)
+            spent = sum((payment["amount"] for payment in payments), ZERO)
+            _audit(
+                locked,
+                "proof_submitted",
+                comment=_("Proof of use sent: %(count)s payments, %(spent)s.")
+                % {"count": len(payments), "spent": euro(spent)},
+                at=submitted_at,
+            )
+            if notify:
+                transaction.on_commit(partial(send_proof_mails, proof.pk, "submitted"))
+    except BaseException:
+        for name in stored_files:
+            private_file_storage().delete(name)
+        raise
+    return proof
+
+
+def private_file_storage():
+    return ProofPayment.file.field.storage
+
+
+def _lock_submitted_proof(proof: Proof) -> Proof:
+    locked = Proof.objects.select_for_update().select_related("application").get(pk=proof.pk)
+    if locked.status != Proof.Status.SUBMITTED:
+        raise ApplicationError(
+            _("This proof of use is not waiting for a review (status: %(status)s).")
+            % {"status": locked.get_status_display()}
+        )
+    return locked
+
+
+def proof_accept(
+    *, proof: Proof, actor: AbstractBaseUser | None, comment: str = "", notify: bool = True
+) -> Proof:
+    """Accept a proof: the repayment due (paid − spent, if positive) is recorded; a paid
+    application is completed, an approved one is completed by its payout."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=proof.application_id)
+        locked = _lock_submitted_proof(proof)
+        paid = _paid_total(application)
+        spent = sum((payment.amount for payment in locked.payments.all()), ZERO)
+        locked.status = Proof.Status.ACCEPTED
+        locked.reviewed_at = timezone.now()
+        locked.reviewed_by = actor
+        locked.repayment_due = max(paid - spent, ZERO)
+        locked.save(update_fields=["status", "reviewed_at", "reviewed_by", "repayment_due"])
+        note = _("Proof of use accepted: %(spent)s spent, %(paid)s paid out.") % {
+            "spent": euro(spent),
+            "paid": euro(paid),
+        }
+        if locked.repayment_due:
+            note += " " + _("Repayment due: %(amount)s.") % {"amount": euro(locked.repayment_due)}
+        if comment:
+            note += "\n" + comment
+        if application.status == Application.Status.PAID:
+            application_transition(
+                application=application,
+                to_status=Application.Status.COMPLETED,
+                actor=actor,
+                comment=note,
+                at=locked.reviewed_at,
+            )
+        else:
+            _audit(application, "proof_accepted", actor=actor, comment=note, at=locked.reviewed_at)
+        if notify:
+            transaction.on_commit(partial(send_proof_mails, locked.pk, "accepted"))
+    return locked
+
+
+def proof_return(
+    *, proof: Proof, actor: AbstractBaseUser | None, note: str, notify: bool = True
+) -> Proof:
+    """Send a proof back with a note; the applicant sees it and may send a new proof."""
+    note = (note or "").strip()
+    if not note:
+        message = _("Please tell the applicant what to change.")
+        raise ApplicationError(message, errors={"note": [message]})
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=proof.application_id)
+        locked = _lock_submitted_proof(proof)
+        locked.status = Proof.Status.RETURNED
+        locked.reviewed_at = timezone.now()
+        locked.reviewed_by = actor
+        locked.review_note = note
+        locked.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_note"])
+        _audit(application, "proof_returned", actor=actor, comment=note, at=locked.reviewed_at)
+        if notify:
+            transaction.on_commit(partial(send_proof_mails, locked.pk, "returned"))
+    return locked
+
+
+def proof_remind(*, application: Application, at: datetime.datetime | None = None) -> bool:
+    """E-mail the applicant that the proof of use is overdue, and record it (audit row).
+    Returns whether the e-mail was sent."""
+    at = at or timezone.now()
+    with translation.override("de"):
+        application = _load(application.pk)
+        context = _mail_context(application)
+        context["due_on"] = application.end_date + datetime.timedelta(
+            days=settings.FONDS_PROOF_DUE_DAYS
+        )
+        context["proof_url"] = absolute_url(
+            reverse("fonds:proof-create", kwargs={"token": application.token})
+        )
+        sent = _send("proof_reminder", context, [application.email])
+    if sent:
+        _audit(
+            application,
+            "proof_reminder",
+            comment=_("Reminder of the overdue proof of use sent."),
+            at=at,
+        )
+    return sent
+
+
+def send_proof_mails(proof_id: int, event: str) -> None:
+    """After commit: the applicant hears about their proof; the office about a new one."""
+    with translation.override("de"):
+        proof = Proof.objects.with_details().get(pk=proof_id)
+        application = _load(proof.application_id)
+        context = _mail_context(application)
+        context.update(proof=proof, payments=list(proof.payments.all()))
+        context["proof_admin_url"] = absolute_url(
+            reverse("admin:fonds_proof_change", args=[proof.pk])
+        )
+        context["proof_url"] = absolute_url(
+            reverse("fonds:proof-create", kwargs={"token": application.token})
+        )
+        _send(f"proof_{event}", context, [application.email])
+        if event == "submitted":
+            _send("office_proof_submitted", context, [application.fund.notification_email])

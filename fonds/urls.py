@@ -30,6 +30,21 @@ urlpatterns = [
         views.attachment_download,
         name="attachment-download",
     ),
+    re_path(
+        rf"^verfuegungsfonds/antrag/{TOKEN}/nachweis/$",
+        views.ProofCreateView.as_view(),
+        name="proof-create",
+    ),
+    path(
+        "verfuegungsfonds/nachweise/belege/<int:pk>/",
+        views.receipt_download,
+        name="receipt-download",
+    ),
+    path(
+        "verfuegungsfonds/nachweise/fotos/<int:pk>/",
+        views.proof_photo_download,
+        name="proof-photo-download",
+    ),
     path("verfuegungsfonds/<slug:slug>/", views.FundDetailView.as_view(), name="fund-detail"),
     path(
         "verfuegungsfonds/<slug:slug>/antrag/",

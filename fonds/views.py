@@ -14,8 +14,17 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from . import services
-from .forms import ApplicationSubmission
-from .models import Application, ApplicationEvent, Attachment, Fund
+from .forms import ApplicationSubmission, ProofSubmission
+from .models import (
+    Application,
+    ApplicationEvent,
+    Attachment,
+    Fund,
+    Proof,
+    ProofPayment,
+    ProofPhoto,
+    ProofSituation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +150,12 @@ class ApplicationCreateView(View):
         return redirect("fonds:application-confirmation", token=application.token)
 
 
+PROOF_PREFETCH = (
+    "payouts",
+    Prefetch("proofs", queryset=Proof.objects.with_spent()),
+)
+
+
 class ApplicationTokenMixin:
     slug_field = "token"
     slug_url_kwarg = "token"
@@ -176,9 +191,15 @@ class ApplicationDetailView(ApplicationTokenMixin, DetailView):
             super()
             .get_queryset()
             .prefetch_related(
-                Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk"))
+                Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk")),
+                *PROOF_PREFETCH,
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["proof_situation"] = ProofSituation(self.object)
+        return context
 
 
 @require_POST
@@ -193,17 +214,18 @@ def application_withdraw(request, token):
     return redirect(application)
 
 
-def attachment_download(request, pk):
-    """Staff of the application's office download an attachment; nobody else."""
+def attachment_download(request, pk, model=Attachment):
+    """Staff of the application's office download an attachment (or a receipt or photo
+    of a proof of use); nobody else."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), login_url=reverse("admin:login"))
     if not (request.user.is_staff and request.user.has_perm("fonds.view_application")):
         raise Http404
-    attachment = get_object_or_404(Attachment.objects.managed_by(request.user), pk=pk)
+    attachment = get_object_or_404(model.objects.managed_by(request.user), pk=pk)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as error:
-        logger.error("Attachment %s is missing on disk", attachment.pk)
+        logger.error("%s %s is missing on disk", model.__name__, attachment.pk)
         raise Http404 from error
     response = FileResponse(
         handle,
@@ -213,3 +235,69 @@ def attachment_download(request, pk):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def receipt_download(request, pk):
+    return attachment_download(request, pk, model=ProofPayment)
+
+
+def proof_photo_download(request, pk):
+    return attachment_download(request, pk, model=ProofPhoto)
+
+
+class ProofCreateView(View):
+    """The applicant sends the proof of use through the secret link of the status page."""
+
+    template_name = "fonds/proof_form.html"
+
+    def get_application(self):
+        application = get_object_or_404(
+            Application.objects.select_related("fund__office").prefetch_related(*PROOF_PREFETCH),
+            token=self.kwargs["token"],
+        )
+        return application, ProofSituation(application)
+
+    def render(self, application, situation, submission, status=200):
+        context = {
+            "application": application,
+            "proof_situation": situation,
+            "submission": submission,
+            "form": submission.form,
+            "payments": submission.payments,
+            "typed_total": submission.typed_total() if submission.is_bound else None,
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, token):
+        application, situation = self.get_application()
+        if not situation.may_submit_proof:
+            return redirect(application)
+        return self.render(application, situation, ProofSubmission(application))
+
+    def post(self, request, token):
+        application, situation = self.get_application()
+        if not situation.may_submit_proof:
+            messages.error(request, _("A proof of use cannot be sent for this application now."))
+            return redirect(application)
+        add_row = "add_row" in request.POST
+        submission = ProofSubmission(application, request.POST, request.FILES, add_row=add_row)
+        if add_row:
+            submission.show_without_errors()
+            return self.render(application, situation, submission)
+        if not submission.is_valid():
+            return self.render(application, situation, submission, status=400)
+        try:
+            services.proof_submit(
+                application=application,
+                report=submission.form.cleaned_data["report"],
+                participants=submission.form.cleaned_data["participants"],
+                payments=submission.payments.payments(),
+                photos=submission.form.cleaned_data["photos"],
+            )
+        except services.ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect(application)
+        messages.success(
+            request, _("Thank you! Your proof of use has been sent. The office will check it.")
+        )
+        return redirect(application)

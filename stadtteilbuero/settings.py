@@ -146,6 +146,11 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Applicants' attachments: outside MEDIA_ROOT, served only through permission-checked views.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
+# Verfügungsfonds: days after a project's end until its proof of use is overdue, and the
+# least number of days between two reminders (management command send_proof_reminders).
+FONDS_PROOF_DUE_DAYS = int(os.environ.get("FONDS_PROOF_DUE_DAYS", "60"))
+FONDS_PROOF_REMINDER_DAYS = int(os.environ.get("FONDS_PROOF_REMINDER_DAYS", "14"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

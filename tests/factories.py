@@ -363,3 +363,54 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     application = factory.SubFactory(ApplicationFactory)
     meeting = factory.LazyAttribute(lambda item: item.application.fund.jury_meetings.first())
     order = factory.Sequence(lambda n: n + 1)
+
+
+from fonds.models import Payout, Proof, ProofPayment, ProofPhoto  # noqa: E402
+
+RECEIPT_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+class PayoutFactory(factory.django.DjangoModelFactory):
+    """A payout written directly (page tests); the rules are tested through the service."""
+
+    class Meta:
+        model = Payout
+
+    application = factory.SubFactory(ApplicationFactory, status=Application.Status.PAID)
+    amount = Decimal("500.00")
+    paid_on = factory.LazyFunction(timezone.localdate)
+
+
+class ProofFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proof
+
+    application = factory.SubFactory(ApplicationFactory, status=Application.Status.PAID)
+    report = "Das Fest fand im Innenhof statt, rund 90 Nachbar:innen kamen."
+    participants = 90
+
+
+class ProofPaymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProofPayment
+
+    proof = factory.SubFactory(ProofFactory)
+    paid_on = factory.LazyFunction(timezone.localdate)
+    payee = "Getränke Nord GmbH"
+    purpose = "Bierzeltgarnituren (Miete)"
+    amount = Decimal("450.00")
+    file = factory.django.FileField(data=RECEIPT_PDF, filename="beleg.pdf")
+    original_name = "Rechnung Getränke Nord.pdf"
+    kind = "pdf"
+    size = len(RECEIPT_PDF)
+
+
+class ProofPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProofPhoto
+
+    proof = factory.SubFactory(ProofFactory)
+    file = factory.django.ImageField(filename="fest.png", format="PNG")
+    original_name = "fest.png"
+    kind = "png"
+    size = 100
