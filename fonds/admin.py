@@ -11,9 +11,18 @@ from django.utils.translation import gettext_lazy as _
 
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
+from .admin_ops import (
+    ApplicationNoteInline,
+    ApplicationOpsMixin,
+    FundOpsMixin,
+    FundYearFilter,
+    ManagedFundFilter,
+    ManagedOfficeFilter,
+)
 from .models import (
     Application,
     ApplicationEvent,
+    ApplicationNote,
     Attachment,
     CostCategory,
     ExpenseLine,
@@ -23,6 +32,9 @@ from .models import (
 )
 
 WORKFLOW_FIELDS = (
+    "entered_by_office",
+    "entered_by",
+    "anonymised_at",
     "reference_number",
     "sequence",
     "status",
@@ -89,8 +101,18 @@ class JuryMeetingInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Fund)
-class FundAdmin(OfficeScopedAdmin):
-    list_display = ("title", "office", "year", "budget", "max_per_application", "is_open")
+class FundAdmin(FundOpsMixin, OfficeScopedAdmin):
+    list_display = (
+        "title",
+        "office",
+        "year",
+        "budget",
+        "approved",
+        "remaining",
+        "max_per_application",
+        "is_open",
+        "report_link",
+    )
     list_filter = ("year", "is_open", "office")
     list_select_related = ("office",)
     search_fields = ("title", "office__name")
@@ -142,7 +164,7 @@ class IncomeLineInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 class AttachmentInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = Attachment
-    fields = ("download", "kind", "size", "created_at")
+    fields = ("download", "purpose", "kind", "size", "created_at")
     readonly_fields = fields
 
     @admin.display(description=_("file"))
@@ -157,21 +179,35 @@ class ApplicationEventInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(OfficeScopedAdmin):
+class ApplicationAdmin(ApplicationOpsMixin, OfficeScopedAdmin):
     list_display = (
         "reference_number",
         "project_title",
-        "fund",
-        "status",
+        "applicant",
         "requested_amount",
+        "approved_amount",
+        "status",
         "submitted_at",
     )
-    list_filter = ("status", "fund__year", "fund__office", "applicant_type")
+    list_filter = (
+        ("fund", ManagedFundFilter),
+        FundYearFilter,
+        "status",
+        ("fund__office", ManagedOfficeFilter),
+        "entered_by_office",
+    )
     list_select_related = ("fund__office",)
     search_fields = ("reference_number", "project_title", "name", "organisation", "email")
     date_hierarchy = "submitted_at"
+    actions = ["export_selected_csv", "export_selected_excel", "anonymise_selected"]
     readonly_fields = (*WORKFLOW_FIELDS, *APPLICANT_FIELDS)
-    inlines = [ExpenseLineInline, IncomeLineInline, AttachmentInline, ApplicationEventInline]
+    inlines = [
+        ExpenseLineInline,
+        IncomeLineInline,
+        AttachmentInline,
+        ApplicationNoteInline,
+        ApplicationEventInline,
+    ]
     fieldsets = (
         (
             None,
@@ -223,7 +259,16 @@ class ApplicationAdmin(OfficeScopedAdmin):
         ),
         (
             _("Metadata"),
-            {"classes": ["collapse"], "fields": ("sequence", "created_at", "updated_at")},
+            {
+                "classes": ["collapse"],
+                "fields": (
+                    "sequence",
+                    "created_at",
+                    "updated_at",
+                    ("entered_by_office", "entered_by"),
+                    "anonymised_at",
+                ),
+            },
         ),
     )
 
@@ -302,3 +347,26 @@ class AttachmentAdmin(OfficeScopedAdmin):
     @admin.display(description=_("file"))
     def download(self, obj):
         return format_html('<a href="{}">{}</a>', obj.get_download_url(), obj.original_name)
+
+
+@admin.register(ApplicationNote)
+class ApplicationNoteAdmin(OfficeScopedAdmin):
+    """Notes are written on the application's page; here they can be found and read."""
+
+    list_display = ("created_at", "application", "author", "short_text")
+    list_select_related = ("application", "author")
+    list_filter = ("application__fund__year",)
+    search_fields = ("text", "application__reference_number")
+    date_hierarchy = "created_at"
+    fields = ("application", "author", "created_at", "text")
+    readonly_fields = fields
+
+    @admin.display(description=_("note"))
+    def short_text(self, obj):
+        return obj.text[:80]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
