@@ -23,7 +23,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from offices.admin_scoping import OfficeScopedInlineMixin
@@ -277,7 +277,10 @@ class ApplicationOpsMixin:
                 done += 1
         self.message_user(
             request,
-            gettext("%(count)s applications anonymised.") % {"count": done},
+            ngettext(
+                "%(count)s application anonymised.", "%(count)s applications anonymised.", done
+            )
+            % {"count": done},
             messages.SUCCESS,
         )
 

@@ -342,3 +342,14 @@ class IncomeLineFactory(factory.django.DjangoModelFactory):
     application = factory.SubFactory(ApplicationFactory)
     kind = IncomeLine.Kind.VOLUNTEER_WORK
     amount = Decimal("100.00")
+
+
+from fonds.models import ApplicationNote  # noqa: E402
+
+
+class ApplicationNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationNote
+
+    application = factory.SubFactory(ApplicationFactory)
+    text = "Rückruf vereinbart, Kostenvoranschlag folgt."
