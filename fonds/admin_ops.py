@@ -253,9 +253,7 @@ class ApplicationOpsMixin:
             cl = self.get_changelist_instance(request)
         except IncorrectLookupParameters:
             return HttpResponseRedirect(reverse("admin:fonds_application_changelist") + "?e=1")
-        return export_response(
-            with_paid(cl.queryset), EXPORT_FORMATS[export_format], "antraege"
-        )
+        return export_response(with_paid(cl.queryset), EXPORT_FORMATS[export_format], "antraege")
 
     @admin.action(description=_("Export selected applications as CSV"), permissions=["view"])
     def export_selected_csv(self, request, queryset):

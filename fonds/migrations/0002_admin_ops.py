@@ -7,62 +7,104 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('fonds', '0001_initial'),
+        ("fonds", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApplicationNote',
+            name="ApplicationNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=5000, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=5000, verbose_name="note")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'internal note',
-                'verbose_name_plural': 'internal notes',
-                'ordering': ['application', 'created_at', 'pk'],
+                "verbose_name": "internal note",
+                "verbose_name_plural": "internal notes",
+                "ordering": ["application", "created_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised'),
+            model_name="application",
+            name="anonymised_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="anonymised"
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='entered_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by'),
+            model_name="application",
+            name="entered_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="entered by",
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='entered_by_office',
-            field=models.BooleanField(default=False, editable=False, help_text='A paper application that staff typed in; the signed original is attached.', verbose_name='entered by the office'),
+            model_name="application",
+            name="entered_by_office",
+            field=models.BooleanField(
+                default=False,
+                editable=False,
+                help_text="A paper application that staff typed in; the signed original is attached.",
+                verbose_name="entered by the office",
+            ),
         ),
         migrations.AddField(
-            model_name='attachment',
-            name='purpose',
-            field=models.CharField(choices=[('enclosure', 'Enclosure'), ('signed_original', 'Signed original')], default='enclosure', editable=False, max_length=20, verbose_name='purpose'),
+            model_name="attachment",
+            name="purpose",
+            field=models.CharField(
+                choices=[("enclosure", "Enclosure"), ("signed_original", "Signed original")],
+                default="enclosure",
+                editable=False,
+                max_length=20,
+                verbose_name="purpose",
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['status', 'updated_at'], name='application_retention_idx'),
+            model_name="application",
+            index=models.Index(fields=["status", "updated_at"], name="application_retention_idx"),
         ),
         migrations.AddField(
-            model_name='applicationnote',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='fonds.application', verbose_name='application'),
+            model_name="applicationnote",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notes",
+                to="fonds.application",
+                verbose_name="application",
+            ),
         ),
         migrations.AddField(
-            model_name='applicationnote',
-            name='author',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author'),
+            model_name="applicationnote",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="author",
+            ),
         ),
         migrations.AddIndex(
-            model_name='applicationnote',
-            index=models.Index(fields=['application', 'created_at'], name='appnote_app_idx'),
+            model_name="applicationnote",
+            index=models.Index(fields=["application", "created_at"], name="appnote_app_idx"),
         ),
     ]

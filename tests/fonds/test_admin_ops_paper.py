@@ -80,9 +80,12 @@ def test_paper_form_shows_fields_and_fund_choice(client, fund, fonds_staff, othe
     for name in ("signed_original", "received_on", "name", "requested_amount", "privacy_consent"):
         assert f'name="{name}"' in page
     assert 'name="homepage"' not in page
-    assert client.get(reverse("admin:fonds_application_changelist")).content.decode().count(
-        reverse(URL)
-    ) == 1
+    assert (
+        client.get(reverse("admin:fonds_application_changelist"))
+        .content.decode()
+        .count(reverse(URL))
+        == 1
+    )
 
 
 @pytest.mark.parametrize(
@@ -125,9 +128,7 @@ def test_paper_application_checks_the_finance_plan(client, fund, material, fonds
     assert not Application.objects.exists()
 
 
-def test_paper_received_before_the_deadline_counts_on_that_day(
-    client, fund, material, fonds_staff
-):
+def test_paper_received_before_the_deadline_counts_on_that_day(client, fund, material, fonds_staff):
     """Typed in after the deadline, but it arrived in time: the rules of that day apply."""
     received = timezone.localdate() - datetime.timedelta(days=3)
     data = paper_data(fund, material, received_on=received.isoformat())

@@ -32,26 +32,26 @@ def private_root(settings, tmp_path):
 
 
 def full_application(fund, **kwargs):
-    fields = dict(
-        name="Aylin Kaya",
-        organisation="Hofgemeinschaft Hochkamp",
-        street="Hochkamp 12",
-        postal_code="31137",
-        city="Hildesheim",
-        email="aylin.kaya@example.org",
-        phone="05121 123456",
-        project_title="Nachbarschaftsfest im Hof",
-        description="Frau Kaya und Herr Yilmaz organisieren das Fest.",
-        benefit="Familie Kaya lädt alle ein.",
-        target_group="Familien",
-        place="Hinterhof bei Kaya, Hochkamp 12",
-        partners="Herr Yilmaz",
-        internal_note="Frau Kaya ist telefonisch schwer erreichbar.",
-        status=Application.Status.COMPLETED,
-        requested_amount=Decimal("800.00"),
-        approved_amount=Decimal("700.00"),
-        expected_participants=120,
-    )
+    fields = {
+        "name": "Aylin Kaya",
+        "organisation": "Hofgemeinschaft Hochkamp",
+        "street": "Hochkamp 12",
+        "postal_code": "31137",
+        "city": "Hildesheim",
+        "email": "aylin.kaya@example.org",
+        "phone": "05121 123456",
+        "project_title": "Nachbarschaftsfest im Hof",
+        "description": "Frau Kaya und Herr Yilmaz organisieren das Fest.",
+        "benefit": "Familie Kaya lädt alle ein.",
+        "target_group": "Familien",
+        "place": "Hinterhof bei Kaya, Hochkamp 12",
+        "partners": "Herr Yilmaz",
+        "internal_note": "Frau Kaya ist telefonisch schwer erreichbar.",
+        "status": Application.Status.COMPLETED,
+        "requested_amount": Decimal("800.00"),
+        "approved_amount": Decimal("700.00"),
+        "expected_participants": 120,
+    }
     fields.update(kwargs)
     application = ApplicationFactory(fund=fund, **fields)
     ExpenseLineFactory(application=application, description="Honorar Herr Yilmaz")

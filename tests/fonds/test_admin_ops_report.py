@@ -80,8 +80,9 @@ def test_year_report_numbers(client, fonds_staff, year, django_assert_max_num_qu
     assert "@media print" in page
 
 
-def test_year_report_query_count_does_not_grow(client, fonds_staff, fund,
-                                               django_assert_max_num_queries):
+def test_year_report_query_count_does_not_grow(
+    client, fonds_staff, fund, django_assert_max_num_queries
+):
     client.force_login(fonds_staff)
     for count in (1, 40):
         for _ in range(count - fund.applications.count()):
@@ -149,8 +150,7 @@ def test_notes_are_office_scoped(client, fund, other_fonds_staff, fonds_staff):
     note = ApplicationNoteFactory(application=ApplicationFactory(fund=fund))
     client.force_login(other_fonds_staff)
     assert (
-        client.get(reverse("admin:fonds_applicationnote_change", args=[note.pk])).status_code
-        == 404
+        client.get(reverse("admin:fonds_applicationnote_change", args=[note.pk])).status_code == 404
     )
     page = client.get(reverse("admin:fonds_applicationnote_changelist")).content.decode()
     assert note.text not in page
@@ -194,8 +194,9 @@ def test_public_fund_page_lists_funded_projects_with_status(client, fund):
         approved_amount=Decimal("450.00"),
         name="Geheime Person",
     )
-    ApplicationFactory(fund=fund, project_title="Ohne Zustimmung", status=S.APPROVED,
-                       consent_publish=False)
+    ApplicationFactory(
+        fund=fund, project_title="Ohne Zustimmung", status=S.APPROVED, consent_publish=False
+    )
     ApplicationFactory(fund=fund, project_title="Noch offen", status=S.SUBMITTED)
     page = client.get(fund.get_absolute_url()).content.decode()
     funded = page[page.index('id="funded"') :]
