@@ -268,19 +268,33 @@ class ApplicationOpsMixin:
 
     @admin.action(description=_("Anonymise selected applications"), permissions=["change"])
     def anonymise_selected(self, request, queryset):
-        done = 0
-        for application in queryset:
-            if application.anonymised_at is None:
-                services.application_anonymise(application=application, actor=request.user)
-                done += 1
+        """Asks first (it cannot be undone), then calls the service for each one."""
+        pending = list(queryset.filter(anonymised_at__isnull=True).order_by("reference_number"))
+        if request.POST.get("confirm") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": gettext("Anonymise applications?"),
+                "applications": pending,
+                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+                "action": "anonymise_selected",
+            }
+            return TemplateResponse(
+                request, "admin/fonds/application/anonymise_confirmation.html", context
+            )
+        for application in pending:
+            services.application_anonymise(application=application, actor=request.user)
         self.message_user(
             request,
             ngettext(
-                "%(count)s application anonymised.", "%(count)s applications anonymised.", done
+                "%(count)s application anonymised.",
+                "%(count)s applications anonymised.",
+                len(pending),
             )
-            % {"count": done},
+            % {"count": len(pending)},
             messages.SUCCESS,
         )
+        return None
 
     # Paper applications.
 

@@ -330,6 +330,14 @@ PERSONAL_FIELDS = (
     "partners",
     "internal_note",
 )
+# Texts about the decision that may name people; blanked where the model has them
+# (the decision part of the staff workflow adds them).
+OPTIONAL_PERSONAL_FIELDS = ("reason_for_applicant", "internal_reason")
+
+
+def personal_fields() -> list[str]:
+    names = {field.name for field in Application._meta.get_fields()}
+    return [*PERSONAL_FIELDS, *(name for name in OPTIONAL_PERSONAL_FIELDS if name in names)]
 
 
 def _delete_files(names: list[str]) -> None:
@@ -357,11 +365,12 @@ def application_anonymise(
         if locked.anonymised_at is not None:
             return locked
         now = timezone.now()
-        for field in PERSONAL_FIELDS:
+        fields = personal_fields()
+        for field in fields:
             setattr(locked, field, "")
         locked.token = secrets.token_urlsafe(32)
         locked.anonymised_at = now
-        locked.save(update_fields=[*PERSONAL_FIELDS, "token", "anonymised_at", "updated_at"])
+        locked.save(update_fields=[*fields, "token", "anonymised_at", "updated_at"])
         locked.expenses.update(description="")
         locked.incomes.update(description="")
         locked.events.update(comment="")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fonds.models import Application, ApplicationEvent, ApplicationNote, Attachment, Fund
-from fonds.services import PERSONAL_FIELDS, application_anonymise
+from fonds.services import PERSONAL_FIELDS, application_anonymise, personal_fields
 from tests.factories import (
     ApplicationFactory,
     ApplicationNoteFactory,
@@ -77,7 +77,8 @@ def full_application(fund, **kwargs):
 
 def assert_nothing_personal_left(application, files):
     application.refresh_from_db()
-    for field in PERSONAL_FIELDS:
+    assert set(PERSONAL_FIELDS) <= set(personal_fields())
+    for field in personal_fields():
         assert getattr(application, field) == "", field
     text = " ".join(
         str(value)
@@ -149,12 +150,18 @@ def test_admin_action_anonymises_selected(
     application, files = full_application(fund)
     other = ApplicationFactory(fund=fund, name="Bleibt Erhalten")
     client.force_login(fonds_staff)
+    url = reverse("admin:fonds_application_changelist")
+    data = {"action": "anonymise_selected", "_selected_action": [application.pk], "index": 0}
+    # First the confirmation page: nothing has changed yet.
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert application.reference_number in page
+    assert 'name="confirm" value="yes"' in page
+    application.refresh_from_db()
+    assert application.name == "Aylin Kaya"
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("admin:fonds_application_changelist"),
-            {"action": "anonymise_selected", "_selected_action": [application.pk], "index": 0},
-            follow=True,
-        )
+        response = client.post(url, {**data, "confirm": "yes"}, follow=True)
     assert "1 Antrag anonymisiert." in response.content.decode()
     assert_nothing_personal_left(application, files)
     other.refresh_from_db()
@@ -168,7 +175,12 @@ def test_admin_action_cannot_reach_another_office(client, fund, other_fonds_staf
     client.force_login(other_fonds_staff)
     client.post(
         reverse("admin:fonds_application_changelist"),
-        {"action": "anonymise_selected", "_selected_action": [application.pk], "index": 0},
+        {
+            "action": "anonymise_selected",
+            "_selected_action": [application.pk],
+            "index": 0,
+            "confirm": "yes",
+        },
     )
     application.refresh_from_db()
     assert application.name == "Aylin Kaya"
