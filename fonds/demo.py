@@ -14,7 +14,15 @@ from offices.models import Office
 from stadtteilbuero.demo import demo_image
 
 from . import services
-from .models import Application, CostCategory, ExpenseLine, Fund, IncomeLine, JuryMeeting
+from .models import (
+    Application,
+    ApplicationNote,
+    CostCategory,
+    ExpenseLine,
+    Fund,
+    IncomeLine,
+    JuryMeeting,
+)
 
 S = Application.Status
 K = IncomeLine.Kind
@@ -578,4 +586,18 @@ def load():
         application, meeting = _submit(fund, categories, data, now)
         _advance(application, meeting, data, now)
         created += 1
+    load_notes()
     return f"{len(funds)} funds, {created} new applications ({len(APPLICATIONS)} in the demo)"
+
+
+DEMO_NOTES = [
+    "Telefonisch nachgefragt: Der Kostenvoranschlag für die Materialien kommt nächste Woche.",
+    "Vor der Sitzung des Beirats mit der Hausverwaltung klären, ob der Hof genutzt werden darf.",
+]
+
+
+def load_notes():
+    """Internal staff notes on the applications in review (once each)."""
+    for application in Application.objects.filter(status=S.IN_REVIEW, notes__isnull=True):
+        for text in DEMO_NOTES:
+            ApplicationNote.objects.create(application=application, text=text)
