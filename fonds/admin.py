@@ -22,12 +22,21 @@ from django.utils.translation import gettext_lazy as _
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
 from . import forms, services
+from .admin_ops import (
+    ApplicationNoteInline,
+    ApplicationOpsMixin,
+    FundOpsMixin,
+    FundYearFilter,
+    ManagedFundFilter,
+    ManagedOfficeFilter,
+)
 from .forms import PayoutForm, ProofReviewForm
 from .models import (
     ZERO,
     AgendaItem,
     Application,
     ApplicationEvent,
+    ApplicationNote,
     Attachment,
     ConflictOfInterest,
     CostCategory,
@@ -44,6 +53,9 @@ from .models import (
 )
 
 WORKFLOW_FIELDS = (
+    "entered_by_office",
+    "entered_by",
+    "anonymised_at",
     "reference_number",
     "sequence",
     "status",
@@ -113,8 +125,18 @@ class JuryMeetingInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Fund)
-class FundAdmin(OfficeScopedAdmin):
-    list_display = ("title", "office", "year", "budget", "max_per_application", "is_open")
+class FundAdmin(FundOpsMixin, OfficeScopedAdmin):
+    list_display = (
+        "title",
+        "office",
+        "year",
+        "budget",
+        "approved",
+        "remaining",
+        "max_per_application",
+        "is_open",
+        "report_link",
+    )
     list_filter = ("year", "is_open", "office")
     list_select_related = ("office",)
     search_fields = ("title", "office__name")
@@ -157,7 +179,7 @@ class IncomeLineInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 class AttachmentInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = Attachment
-    fields = ("download", "kind", "size", "created_at")
+    fields = ("download", "purpose", "kind", "size", "created_at")
     readonly_fields = fields
 
     @admin.display(description=_("file"))
@@ -172,21 +194,36 @@ class ApplicationEventInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(OfficeScopedAdmin):
+class ApplicationAdmin(ApplicationOpsMixin, OfficeScopedAdmin):
     list_display = (
         "reference_number",
         "project_title",
-        "fund",
-        "status",
+        "applicant",
         "requested_amount",
+        "approved_amount",
+        "status",
         "submitted_at",
     )
-    list_filter = ("status", "fund__year", "fund__office", "applicant_type")
+    list_filter = (
+        ("fund", ManagedFundFilter),
+        FundYearFilter,
+        "status",
+        ("fund__office", ManagedOfficeFilter),
+        "entered_by_office",
+    )
     list_select_related = ("fund__office",)
     search_fields = ("reference_number", "project_title", "name", "organisation", "email")
     date_hierarchy = "submitted_at"
-    readonly_fields = (*WORKFLOW_FIELDS, *APPLICANT_FIELDS)
-    inlines = [ExpenseLineInline, IncomeLineInline, AttachmentInline, ApplicationEventInline]
+    actions = ["start_review", "export_selected_csv", "export_selected_excel", "anonymise_selected"]
+    # The meeting changes only through the agenda and "defer", which keep the history.
+    readonly_fields = (*WORKFLOW_FIELDS, *APPLICANT_FIELDS, "jury_meeting")
+    inlines = [
+        ExpenseLineInline,
+        IncomeLineInline,
+        AttachmentInline,
+        ApplicationNoteInline,
+        ApplicationEventInline,
+    ]
     fieldsets = (
         (
             None,
@@ -248,11 +285,18 @@ class ApplicationAdmin(OfficeScopedAdmin):
         ),
         (
             _("Metadata"),
-            {"classes": ["collapse"], "fields": ("sequence", "created_at", "updated_at")},
+            {
+                "classes": ["collapse"],
+                "fields": (
+                    "sequence",
+                    "created_at",
+                    "updated_at",
+                    ("entered_by_office", "entered_by"),
+                    "anonymised_at",
+                ),
+            },
         ),
     )
-
-    actions = ["start_review"]
 
     def has_add_permission(self, request):
         # Applications come in through the public form (and its checks) only.
@@ -274,11 +318,6 @@ class ApplicationAdmin(OfficeScopedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("fund__office")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "jury_meeting":
-            kwargs["queryset"] = JuryMeeting.objects.managed_by(request.user).select_related("fund")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(ExpenseLine)
@@ -1099,3 +1138,26 @@ def pay_out_rest(modeladmin, request, queryset):
 ApplicationAdmin.inlines = [*ApplicationAdmin.inlines, PayoutInline, ProofInline]
 ApplicationAdmin.list_filter = (*ApplicationAdmin.list_filter, ProofOverdueFilter)
 ApplicationAdmin.actions = [*(ApplicationAdmin.actions or []), pay_out_rest]
+
+
+@admin.register(ApplicationNote)
+class ApplicationNoteAdmin(OfficeScopedAdmin):
+    """Notes are written on the application's page; here they can be found and read."""
+
+    list_display = ("created_at", "application", "author", "short_text")
+    list_select_related = ("application", "author")
+    list_filter = ("application__fund__year",)
+    search_fields = ("text", "application__reference_number")
+    date_hierarchy = "created_at"
+    fields = ("application", "author", "created_at", "text")
+    readonly_fields = fields
+
+    @admin.display(description=_("note"))
+    def short_text(self, obj):
+        return obj.text[:80]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

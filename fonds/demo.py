@@ -17,6 +17,7 @@ from . import services
 from .models import (
     AgendaItem,
     Application,
+    ApplicationNote,
     CostCategory,
     ExpenseLine,
     Fund,
@@ -633,6 +634,7 @@ def load():
         _advance(application, meeting, data, now)
         created += 1
     meetings = load_jury(funds.values())
+    load_notes()
     return (
         f"{len(funds)} funds, {created} new applications ({len(APPLICATIONS)} in the demo), "
         f"{meetings} jury meetings with members and agenda"
@@ -684,3 +686,16 @@ def load_jury(funds):
             services.jury_meeting_build_agenda(meeting=meeting)
             count += 1
     return count
+
+
+DEMO_NOTES = [
+    "Telefonisch nachgefragt: Der Kostenvoranschlag für die Materialien kommt nächste Woche.",
+    "Vor der Sitzung des Beirats mit der Hausverwaltung klären, ob der Hof genutzt werden darf.",
+]
+
+
+def load_notes():
+    """Internal staff notes on the applications in review (once each)."""
+    for application in Application.objects.filter(status=S.IN_REVIEW, notes__isnull=True):
+        for text in DEMO_NOTES:
+            ApplicationNote.objects.create(application=application, text=text)

@@ -1,3 +1,4 @@
+import datetime
 import re
 import time
 from decimal import Decimal, InvalidOperation
@@ -6,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -890,3 +892,105 @@ class ProofReviewForm(forms.ModelForm):
         if decision == "return" and not (cleaned.get("note") or "").strip():
             self.add_error("note", _("Please tell the applicant what to change."))
         return cleaned
+
+
+# --- Paper applications (staff, in the admin) ------------------------------------------
+
+
+class SignedOriginalField(forms.FileField):
+    """One scan of the signed paper application, checked like every attachment."""
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            attachment_kind(upload)
+        return upload
+
+
+class PaperApplicationForm(ApplicationForm):
+    """The online form's fields and checks, typed in by staff from a signed paper form.
+
+    No anti-spam fields (staff are logged in); the consent is the applicant's signature
+    on paper, confirmed by the staff member; the scan of the signed original is required.
+    """
+
+    signed_original = SignedOriginalField(
+        label=_("signed original"),
+        help_text=_("Scan or photo of the signed paper application: PDF, JPEG or PNG, 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf"}),
+    )
+    received_on = forms.DateField(
+        label=_("received on"),
+        help_text=_("The day the paper application reached the office."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    class Meta(ApplicationForm.Meta):
+        labels = {
+            **ApplicationForm.Meta.labels,
+            "name": _("Name of the applicant"),
+            "email": _("E-mail address of the applicant"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["homepage"]
+        del self.fields["form_started"]
+        self.fields["privacy_consent"].label = _(
+            "The applicant has signed the consent to data processing on the paper form."
+        )
+        self.fields["privacy_consent"].help_text = ""
+        self.fields["attachments"].help_text = _(
+            "Optional: further enclosures of the paper application (cost estimates, photos)."
+        )
+        if not self.is_bound:
+            self.initial["received_on"] = timezone.localdate()
+
+    def clean(self):
+        # The public form's timing and honeypot checks do not apply to staff.
+        cleaned = forms.ModelForm.clean(self)
+        received = cleaned.get("received_on")
+        if received and received > timezone.localdate():
+            self.add_error("received_on", _("The date of receipt cannot be in the future."))
+        return cleaned
+
+    def received_at(self):
+        """The moment of receipt: now for today, else noon of the day it arrived."""
+        received = self.cleaned_data["received_on"]
+        if received == timezone.localdate():
+            return timezone.now()
+        return timezone.make_aware(datetime.datetime.combine(received, datetime.time(12)))
+
+
+class PaperApplicationSubmission(ApplicationSubmission):
+    """The same parts and rules as online; the fund's rules apply on the day of receipt."""
+
+    def __init__(self, fund: Fund, data=None, files=None, *, add_row=None):
+        super().__init__(fund, data, files, add_row=add_row)
+        bound = data is not None
+        # The formsets hold the data with an added row, if any: the form reads the same.
+        self.form = PaperApplicationForm(
+            self.expenses.data if bound else None, files if bound else None, prefix=None
+        )
+
+    def is_valid(self) -> bool:
+        parts_valid = all([self.form.is_valid(), self.expenses.is_valid(), self.incomes.is_valid()])
+        cleaned = getattr(self.form, "cleaned_data", {})
+        requested = cleaned.get("requested_amount")
+        expenses = self.expenses.instances()
+        incomes = self.incomes.instances()
+        totals = finance_totals(expenses=expenses, incomes=incomes, requested=requested)
+        errors = self.fund.check_application(
+            requested_amount=requested,
+            total_expenses=totals["expenses"],
+            total_income=totals["income"],
+            own_contribution=totals["own"],
+            categories=[line.category for line in expenses],
+            start_date=cleaned.get("start_date"),
+            end_date=cleaned.get("end_date"),
+            today=cleaned.get("received_on"),
+        )
+        if not parts_valid:
+            errors = {field: messages for field, messages in errors.items() if field != "__all__"}
+        self.add_errors(errors)
+        return parts_valid and not errors

@@ -487,6 +487,50 @@ class ApplicationQuerySet(OfficeOwnedQuerySet):
             end_date__lt=today - datetime.timedelta(days=due_days),
         ).exclude(Exists(open_proofs))
 
+    def with_paid_total(self):
+        """Annotate `paid_total`, the sum of each application's payouts (a subquery, so
+        it does not multiply other sums of the same query)."""
+        paid = (
+            Payout.objects.filter(application=OuterRef("pk"))
+            .order_by()
+            .values("application")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
+        money = models.DecimalField(**MONEY)
+        return self.annotate(
+            paid_total=Coalesce(Subquery(paid, output_field=money), ZERO, output_field=money)
+        )
+
+    def due_for_anonymisation(self, now=None):
+        """Closed applications unchanged for FONDS_RETENTION_DAYS, not anonymised yet."""
+        now = now or timezone.now()
+        cutoff = now - datetime.timedelta(days=settings.FONDS_RETENTION_DAYS)
+        return self.filter(
+            status__in=Application.Status.closed(),
+            updated_at__lt=cutoff,
+            anonymised_at__isnull=True,
+        )
+
+    def totals(self) -> dict:
+        """Sums of the list in one query: requested, approved (granted ones) and, when
+        the queryset is annotated with `paid_total` (payouts), paid."""
+        money = models.DecimalField(**MONEY)
+        sums = {
+            "requested": Coalesce(Sum("requested_amount"), ZERO, output_field=money),
+            "approved": Coalesce(
+                Sum(
+                    Coalesce("approved_amount", "requested_amount"),
+                    filter=Q(status__in=Application.Status.granted()),
+                ),
+                ZERO,
+                output_field=money,
+            ),
+        }
+        if "paid_total" in self.query.annotations:
+            sums["paid"] = Coalesce(Sum("paid_total"), ZERO, output_field=money)
+        return self.order_by().aggregate(count=models.Count("pk"), **sums)
+
 
 class Application(models.Model):
     class Status(models.TextChoices):
@@ -501,6 +545,11 @@ class Application(models.Model):
         @classmethod
         def granted(cls):
             return [cls.APPROVED, cls.PAID, cls.COMPLETED]
+
+        @classmethod
+        def closed(cls):
+            """Nothing more happens to these: they may be anonymised after the retention."""
+            return [cls.REJECTED, cls.WITHDRAWN, cls.COMPLETED]
 
     class ApplicantType(models.TextChoices):
         PERSON = "person", _("Private person")
@@ -681,6 +730,24 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Paper applications and privacy (staff workflow, see services).
+    entered_by_office = models.BooleanField(
+        _("entered by the office"),
+        default=False,
+        editable=False,
+        help_text=_("A paper application that staff typed in; the signed original is attached."),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+
     objects = ApplicationQuerySet.as_manager()
 
     class Meta:
@@ -705,6 +772,7 @@ class Application(models.Model):
             models.Index(fields=["status", "submitted_at"], name="application_status_idx"),
             models.Index(fields=["fund", "status"], name="application_fund_status_idx"),
             models.Index(fields=["status", "end_date"], name="application_status_end_idx"),
+            models.Index(fields=["status", "updated_at"], name="application_retention_idx"),
         ]
 
     def __str__(self):
@@ -865,6 +933,10 @@ class Attachment(models.Model):
         JPEG = "jpeg", "JPEG"
         PNG = "png", "PNG"
 
+    class Purpose(models.TextChoices):
+        ENCLOSURE = "enclosure", _("Enclosure")
+        SIGNED_ORIGINAL = "signed_original", _("Signed original")
+
     CONTENT_TYPES = {Kind.PDF: "application/pdf", Kind.JPEG: "image/jpeg", Kind.PNG: "image/png"}
 
     application = models.ForeignKey(
@@ -878,6 +950,9 @@ class Attachment(models.Model):
     )
     original_name = models.CharField(_("original file name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    purpose = models.CharField(
+        _("purpose"), max_length=20, choices=Purpose, default=Purpose.ENCLOSURE, editable=False
+    )
     size = models.PositiveIntegerField(_("size in bytes"))
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
@@ -1474,3 +1549,39 @@ class ProofSituation:
         """The same rule as ApplicationQuerySet.proof_overdue, from the loaded rows."""
         due = self.proof_due_on
         return self.may_submit_proof and due is not None and due < timezone.localdate()
+
+
+# --- Internal notes -------------------------------------------------------------------
+
+
+class ApplicationNoteQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "application__fund__office"
+
+
+class ApplicationNote(models.Model):
+    """A note by office staff about an application: never shown to the applicant."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="notes", verbose_name=_("application")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("note"), max_length=5000)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    objects = ApplicationNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["application", "created_at", "pk"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        indexes = [models.Index(fields=["application", "created_at"], name="appnote_app_idx")]
+
+    def __str__(self):
+        return f"{self.created_at:%d.%m.%Y %H:%M}: {self.text[:50]}"

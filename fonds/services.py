@@ -909,3 +909,166 @@ def send_proof_mails(proof_id: int, event: str) -> None:
         _send(f"proof_{event}", context, [application.email])
         if event == "submitted":
             _send("office_proof_submitted", context, [application.fund.notification_email])
+
+
+# --- Privacy: anonymisation -----------------------------------------------------------
+
+# Blanked by application_anonymise. Kept for the statistics: fund, reference number,
+# status, applicant type, project title, target group, participants, dates, amounts.
+PERSONAL_FIELDS = (
+    "name",
+    "organisation",
+    "street",
+    "postal_code",
+    "city",
+    "email",
+    "phone",
+    "description",
+    "benefit",
+    "place",
+    "partners",
+    "internal_note",
+)
+# Texts about the decision that may name people; blanked where the model has them
+# (the decision part of the staff workflow adds them).
+OPTIONAL_PERSONAL_FIELDS = ("reason_for_applicant", "internal_reason")
+
+
+def personal_fields() -> list[str]:
+    names = {field.name for field in Application._meta.get_fields()}
+    return [*PERSONAL_FIELDS, *(name for name in OPTIONAL_PERSONAL_FIELDS if name in names)]
+
+
+def _delete_files(names: list[str]) -> None:
+    storage = Attachment.file.field.storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("Attachment file %s could not be deleted", name)
+
+
+def _anonymise_proofs(application: Application) -> list[str]:
+    """Proofs of use keep dates and amounts; reports, payees, purposes, notes, receipts and
+    photos go. Returns the stored file names to delete after the commit."""
+    proofs = Proof.objects.filter(application=application)
+    payments = ProofPayment.objects.filter(proof__in=proofs)
+    photos = ProofPhoto.objects.filter(proof__in=proofs)
+    names = [name for name in payments.values_list("file", flat=True) if name]
+    names += [name for name in photos.values_list("file", flat=True) if name]
+    proofs.update(report="", review_note="")
+    payments.update(payee="", purpose="", file="", original_name="")
+    photos.delete()
+    return names
+
+
+def application_anonymise(
+    *, application: Application, actor: AbstractBaseUser | None = None
+) -> Application:
+    """Remove the personal data of an application and keep what the statistics need.
+
+    Personal fields are blanked, free-text descriptions of cost and income items,
+    comments of the status history and the internal notes removed, the attachments
+    deleted (the files after the commit), and the status link replaced so the old one
+    leads nowhere. Titles, target group, dates and amounts stay. An audit row
+    `fonds.application.anonymised` records who did it. A second call changes nothing.
+    """
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.anonymised_at is not None:
+            return locked
+        now = timezone.now()
+        fields = personal_fields()
+        for field in fields:
+            setattr(locked, field, "")
+        locked.token = secrets.token_urlsafe(32)
+        locked.anonymised_at = now
+        locked.save(update_fields=[*fields, "token", "anonymised_at", "updated_at"])
+        locked.expenses.update(description="")
+        locked.incomes.update(description="")
+        locked.events.update(comment="")
+        locked.notes.all().delete()
+        attachments = list(locked.attachments.all())
+        names = [attachment.file.name for attachment in attachments if attachment.file]
+        locked.attachments.all().delete()
+        names += _anonymise_proofs(locked)
+        transaction.on_commit(partial(_delete_files, names))
+        ApplicationEvent.objects.create(
+            application=locked,
+            event_type="fonds.application.anonymised",
+            from_status=locked.status,
+            to_status=locked.status,
+            actor=actor,
+            comment=_("Personal data removed, %(count)s attachments deleted.")
+            % {"count": len(attachments)},
+            created_at=now,
+        )
+    logger.info(
+        "Application %s anonymised by %s (%s attachments deleted)",
+        locked.reference_number,
+        actor or "the retention job",
+        len(attachments),
+    )
+    return locked
+
+
+# --- Paper applications ----------------------------------------------------------------
+
+
+def application_enter_on_paper(
+    *,
+    fund: Fund,
+    application: Application,
+    expenses: list[ExpenseLine],
+    incomes: list[IncomeLine],
+    signed_original,
+    actor: AbstractBaseUser,
+    attachments: Iterable = (),
+    received_at: datetime.datetime | None = None,
+    notify: bool = True,
+) -> Application:
+    """Staff type in an application that a resident handed in on paper.
+
+    The same rules as online (`application_submit`, under the fund's lock) apply; the
+    signed original is stored as the first attachment (same private storage and
+    checks) with the purpose "signed original". The application is marked as entered
+    by the office and follows the same workflow. The applicant gets the confirmation
+    with the status link when an e-mail address is known.
+    """
+    if not signed_original:
+        raise ApplicationError(
+            _("Please upload the signed original."),
+            errors={"signed_original": [_("Please upload the signed original.")]},
+        )
+    if received_at is not None and received_at > timezone.now():
+        raise ApplicationError(
+            _("The application cannot have been received in the future."),
+            errors={"received_on": [_("The date of receipt cannot be in the future.")]},
+        )
+    application.entered_by_office = True
+    application.entered_by = actor
+    with transaction.atomic():
+        application = application_submit(
+            fund=fund,
+            application=application,
+            expenses=expenses,
+            incomes=incomes,
+            attachments=[signed_original, *attachments],
+            submitted_at=received_at,
+            notify=False,
+        )
+        first = application.attachments.order_by("pk").first()
+        Attachment.objects.filter(pk=first.pk).update(purpose=Attachment.Purpose.SIGNED_ORIGINAL)
+        application.events.filter(event_type="fonds.application.submitted").update(
+            actor=actor, comment=_("Entered by the office from the signed paper application.")
+        )
+        if notify and application.email:
+            transaction.on_commit(partial(send_paper_confirmation, application.pk))
+    return application
+
+
+def send_paper_confirmation(application_id: int) -> None:
+    """The applicant's confirmation with the status link (the office entered it itself)."""
+    with translation.override("de"):
+        application = _load(application_id)
+        _send("submitted", _mail_context(application), [application.email])

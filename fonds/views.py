@@ -55,7 +55,12 @@ class FundDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        funded = self.object.applications.publishable().order_by("-decided_at", "pk")
+        # Title, amount and status only: no personal data leaves the database here.
+        funded = (
+            self.object.applications.publishable()
+            .only("fund", "project_title", "requested_amount", "approved_amount", "status")
+            .order_by("-decided_at", "pk")
+        )
         page = Paginator(funded, FUNDED_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(funded_page=page, next_meeting=self.object.next_meeting())
         return context

@@ -145,6 +145,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Applicants' attachments: outside MEDIA_ROOT, served only through permission-checked views.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Closed fund applications (rejected, withdrawn, completed) are anonymised this many days
+# after their last change (`manage.py anonymise_applications`); default three years.
+FONDS_RETENTION_DAYS = int(os.environ.get("FONDS_RETENTION_DAYS", 3 * 365))
 
 # Verfügungsfonds: days after a project's end until its proof of use is overdue, and the
 # least number of days between two reminders (management command send_proof_reminders).

@@ -414,3 +414,14 @@ class ProofPhotoFactory(factory.django.DjangoModelFactory):
     original_name = "fest.png"
     kind = "png"
     size = 100
+
+
+from fonds.models import ApplicationNote  # noqa: E402
+
+
+class ApplicationNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationNote
+
+    application = factory.SubFactory(ApplicationFactory)
+    text = "Rückruf vereinbart, Kostenvoranschlag folgt."

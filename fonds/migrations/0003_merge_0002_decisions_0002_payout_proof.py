@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('fonds', '0002_decisions'),
-        ('fonds', '0002_payout_proof'),
+        ("fonds", "0002_decisions"),
+        ("fonds", "0002_payout_proof"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -84,7 +84,15 @@ def test_workflow_fields_are_read_only_and_no_add(client, fonds_staff, own_appli
             "requested_amount": "99999",
             **{
                 f"{prefix}-{key}": value
-                for prefix in ["expenses", "incomes", "attachments", "events", "payouts", "proofs"]
+                for prefix in [
+                    "expenses",
+                    "incomes",
+                    "attachments",
+                    "notes",
+                    "events",
+                    "payouts",
+                    "proofs",
+                ]
                 for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0"}.items()
             },
         },
