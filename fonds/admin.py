@@ -71,32 +71,7 @@ WORKFLOW_FIELDS = (
     "created_at",
     "updated_at",
 )
-APPLICANT_FIELDS = (
-    "fund",
-    "applicant_type",
-    "name",
-    "organisation",
-    "street",
-    "postal_code",
-    "city",
-    "email",
-    "phone",
-    "project_title",
-    "description",
-    "benefit",
-    "target_group",
-    "expected_participants",
-    "place",
-    "start_date",
-    "end_date",
-    "partners",
-    "requested_amount",
-    "declares_no_double_funding",
-    "declares_no_commercial_purpose",
-    "declares_no_follow_up_costs",
-    "consent_publish",
-    "declares_photo_rights",
-)
+APPLICANT_FIELDS = ("fund", *forms.APPLICATION_FIELDS)
 
 
 class ReadOnlyInlineMixin(OfficeScopedInlineMixin):

@@ -134,6 +134,34 @@ def started_stamp(now: float | None = None) -> str:
     return signing.dumps(now if now is not None else time.time(), salt=STARTED_SALT)
 
 
+# What an applicant fills in (the admin shows the same fields, read-only).
+APPLICATION_FIELDS = [
+    "applicant_type",
+    "name",
+    "organisation",
+    "street",
+    "postal_code",
+    "city",
+    "email",
+    "phone",
+    "project_title",
+    "description",
+    "benefit",
+    "target_group",
+    "expected_participants",
+    "place",
+    "start_date",
+    "end_date",
+    "partners",
+    "requested_amount",
+    "declares_no_double_funding",
+    "declares_no_commercial_purpose",
+    "declares_no_follow_up_costs",
+    "consent_publish",
+    "declares_photo_rights",
+]
+
+
 class ApplicationForm(forms.ModelForm):
     requested_amount = AmountField(
         label=_("requested amount (€)"),
@@ -205,31 +233,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "applicant_type",
-            "name",
-            "organisation",
-            "street",
-            "postal_code",
-            "city",
-            "email",
-            "phone",
-            "project_title",
-            "description",
-            "benefit",
-            "target_group",
-            "expected_participants",
-            "place",
-            "start_date",
-            "end_date",
-            "partners",
-            "requested_amount",
-            "declares_no_double_funding",
-            "declares_no_commercial_purpose",
-            "declares_no_follow_up_costs",
-            "consent_publish",
-            "declares_photo_rights",
-        ]
+        fields = APPLICATION_FIELDS
         widgets = {
             "applicant_type": forms.RadioSelect,
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
