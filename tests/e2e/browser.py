@@ -108,3 +108,24 @@ def format_violations(violations):
             lines.extend(f"    {line.strip()}" for line in summary.splitlines() if line.strip())
         blocks.append("\n".join(lines))
     return f"{len(violations)} WCAG A/AA violation(s):\n" + "\n".join(blocks)
+
+
+def assert_accessible_and_self_contained(page, watcher, label):
+    """WCAG 2.1 A/AA (axe-core), one h1, no sideways scrolling, and nothing the watcher
+    saw (requests to other hosts, console or script errors, failed resources)."""
+    load_all_images(page)
+    problems = []
+    violations = axe_violations(page)
+    if violations:
+        problems.append(format_violations(violations))
+    headings = page.locator("h1").count()
+    if headings != 1:
+        problems.append(f"{headings} h1 elements, expected exactly one")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if overflow > 0:
+        problems.append(f"The page scrolls sideways by {overflow}px (WCAG 1.4.10 reflow)")
+    if watcher.problems():
+        problems.append(watcher.problems())
+    assert not problems, f"{label}:\n" + "\n\n".join(problems)

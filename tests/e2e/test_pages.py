@@ -4,7 +4,7 @@ another host, no console or script error, no broken resource, one h1, no sideway
 
 import pytest
 
-from tests.e2e.browser import axe_violations, format_violations, load_all_images
+from tests.e2e.browser import assert_accessible_and_self_contained
 from tests.e2e.conftest import DESKTOP, PHONE
 
 # The public pages under test, with the demo data loaded. A new app appends its pages
@@ -39,25 +39,7 @@ VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 @pytest.mark.parametrize("path", PAGES, ids=PAGES)
 def test_page_is_accessible_and_self_contained(open_page, path, viewport):
     page, watcher = open_page(path, viewport)
-    load_all_images(page)
-
-    problems = []
-    violations = axe_violations(page)
-    if violations:
-        problems.append(format_violations(violations))
-    headings = page.locator("h1").count()
-    if headings != 1:
-        problems.append(f"{headings} h1 elements, expected exactly one")
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    if overflow > 0:
-        problems.append(f"The page scrolls sideways by {overflow}px (WCAG 1.4.10 reflow)")
-    if watcher.problems():
-        problems.append(watcher.problems())
-
-    size = f"{viewport['width']}x{viewport['height']}"
-    assert not problems, f"{path} at {size}:\n" + "\n\n".join(problems)
+    assert_accessible_and_self_contained(page, watcher, f"{path} at {viewport['width']}px")
 
 
 def test_site_icon_is_served(open_page):
