@@ -75,3 +75,16 @@ class OfficeScopedInlineMixin:
         return super().formfield_for_foreignkey(
             db_field, request, **limit_choices(db_field, request, kwargs)
         )
+
+
+class ReadOnlyInlineMixin(OfficeScopedInlineMixin):
+    """A scoped inline that shows rows without adding, changing or deleting them."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
