@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -67,7 +68,13 @@ class FundDetailView(DetailView):
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR: behind a proxy, the proxy must set it (not an X-Forwarded-For guess)."""
+    """The address the rate limit counts. Behind our own reverse proxy
+    (TRUST_X_FORWARDED_FOR) it is the last X-Forwarded-For entry, the one that proxy
+    added; earlier entries come from the client and could be forged."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

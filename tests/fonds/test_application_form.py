@@ -354,6 +354,26 @@ def test_rate_limit_per_ip(client, fund, material, settings):
     )
 
 
+def test_rate_limit_behind_a_proxy_counts_the_forwarded_client(client, fund, material, settings):
+    settings.FONDS_MIN_FILL_SECONDS = 0
+    settings.TRUST_X_FORWARDED_FOR = True
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    for number in range(5):
+        data = form_data(fund, material, project_title=f"Projekt {number}")
+        # a client-supplied first entry does not help: the proxy's last one counts
+        forwarded = f"10.9.9.{number}, 203.0.113.7"
+        assert post(client, fund, data, HTTP_X_FORWARDED_FOR=forwarded, **proxy).status_code == 302
+    blocked = post(
+        client, fund, form_data(fund, material), HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy
+    )
+    assert blocked.status_code == 429
+    # another resident behind the same proxy can still apply
+    other = post(
+        client, fund, form_data(fund, material), HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy
+    )
+    assert other.status_code == 302
+
+
 def test_unknown_office_is_404(client):
     assert client.get("/verfuegungsfonds/gibt-es-nicht/antrag/").status_code == 404
 
