@@ -72,7 +72,7 @@ def client_ip(request) -> str:
     (TRUST_X_FORWARDED_FOR) it is the last X-Forwarded-For entry, the one that proxy
     added; earlier entries come from the client and could be forged."""
     if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        forwarded = request.headers.get("x-forwarded-for", "").split(",")[-1].strip()
         if forwarded:
             return forwarded
     return request.META.get("REMOTE_ADDR", "unknown")
