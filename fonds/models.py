@@ -8,7 +8,6 @@ Every status change goes through `fonds/services.py`.
 
 import datetime
 import os
-import warnings
 from decimal import Decimal
 from functools import cached_property
 
@@ -25,10 +24,14 @@ from django.utils.deconstruct import deconstructible
 from django.utils.formats import date_format, number_format
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 from offices.models import Office, OfficeOwnedQuerySet
-from stadtteilbuero.images import upload_path
+from stadtteilbuero.images import (
+    DecompressionBomb,
+    UnreadableImage,
+    upload_path,
+    verified_image_format,
+)
 from stadtteilbuero.richtext import RichTextField
 
 ZERO = Decimal("0.00")
@@ -1033,24 +1036,16 @@ def attachment_kind(upload) -> str:
         raise mismatch
     if kind == Attachment.Kind.PNG and not head.startswith(b"\x89PNG\r\n\x1a\n"):
         raise mismatch
-    position = upload.tell()
     try:
-        upload.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload) as image:
-                image_format = image.format
-                image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        image_format = verified_image_format(upload)
+    except DecompressionBomb as error:
         raise ValidationError(
             _("%(name)s has too many pixels to be checked safely."),
             code="decompression_bomb",
             params={"name": clean_file_name(upload.name)},
         ) from error
-    except Exception as error:  # Pillow raises many types for broken files
+    except UnreadableImage as error:
         raise mismatch from error
-    finally:
-        upload.seek(position)
     if PILLOW_FORMATS.get(image_format) != kind:
         raise mismatch
     return kind

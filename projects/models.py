@@ -17,15 +17,6 @@ from stadtteilbuero.richtext import RichTextField
 LIST_HELP = _("One item per line.")
 
 
-def validate_new_image(upload):
-    """The shared image check, for new uploads only. A stored file was checked when it
-    was uploaded; checking it again on every save would open it (downloading it from S3)
-    and leave the handle open."""
-    if getattr(upload, "_committed", False):
-        return
-    validate_image_file(upload)
-
-
 def lines(text):
     """The non-empty lines of a text field that holds a list (one item per line)."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
@@ -115,13 +106,6 @@ class Project(ImageMixin, models.Model):
         MEDIUM = "medium", _("medium")
         LOW = "low", _("low")
 
-    image = models.ImageField(
-        _("image"),
-        upload_to=image_upload_to,
-        blank=True,
-        validators=[validate_new_image],
-        help_text=_("JPEG, PNG or WebP, at most 8 MB."),
-    )
     office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="projects", verbose_name=_("office")
     )
@@ -377,7 +361,7 @@ class GalleryImage(ImageMixin, models.Model):
     image = models.ImageField(
         _("image"),
         upload_to=image_upload_to,
-        validators=[validate_new_image],
+        validators=[validate_image_file],
         help_text=_("JPEG, PNG or WebP, at most 8 MB."),
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)

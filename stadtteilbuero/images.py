@@ -36,6 +36,36 @@ def image_upload_to(instance, filename):
     return upload_path(instance, filename, "images")
 
 
+class DecompressionBomb(Exception):
+    """The image has more pixels than can be opened safely."""
+
+
+class UnreadableImage(Exception):
+    """Pillow cannot read the file as an image."""
+
+
+def verified_image_format(upload) -> str:
+    """Pillow's format name of an uploaded image ("JPEG", "PNG", ...), after Pillow has
+    verified the file; decompression bombs are refused before any pixel is decoded.
+    The one Pillow check of every upload (images here, the fund's attachments)."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        if hasattr(upload, "seek"):
+            upload.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image.verify()
+                return image.format
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise DecompressionBomb from error
+    except Exception as error:  # Pillow raises many types for broken files
+        raise UnreadableImage from error
+    finally:
+        if hasattr(upload, "seek"):
+            upload.seek(position)
+
+
 def validate_image_file(upload):
     """Allow only real JPEG/PNG/WebP images of a sane size; refuse decompression bombs."""
     if getattr(upload, "_committed", False):
@@ -54,24 +84,16 @@ def validate_image_file(upload):
         raise ValidationError(
             _("Please upload a JPEG, PNG or WebP image."), code="invalid_extension"
         )
-    position = upload.tell() if hasattr(upload, "tell") else 0
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload) as image:
-                image_format = image.format
-                image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        image_format = verified_image_format(upload)
+    except DecompressionBomb as error:
         raise ValidationError(
             _("The image has too many pixels."), code="decompression_bomb"
         ) from error
-    except Exception as error:  # Pillow raises many types for broken files
+    except UnreadableImage as error:
         raise ValidationError(
             _("The file is not a readable image."), code="invalid_image"
         ) from error
-    finally:
-        if hasattr(upload, "seek"):
-            upload.seek(position)
     if extension not in ALLOWED_IMAGE_FORMATS.get(image_format, set()):
         raise ValidationError(
             _("The file content does not match its extension (JPEG, PNG or WebP)."),

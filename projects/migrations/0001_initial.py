@@ -5,7 +5,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import projects.models
 import stadtteilbuero.images
 import stadtteilbuero.richtext
 
@@ -98,7 +97,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="JPEG, PNG or WebP, at most 8 MB.",
                         upload_to=stadtteilbuero.images.image_upload_to,
-                        validators=[projects.models.validate_new_image],
+                        validators=[stadtteilbuero.images.validate_image_file],
                         verbose_name="image",
                     ),
                 ),
@@ -393,7 +392,7 @@ class Migration(migrations.Migration):
                     models.ImageField(
                         help_text="JPEG, PNG or WebP, at most 8 MB.",
                         upload_to=stadtteilbuero.images.image_upload_to,
-                        validators=[projects.models.validate_new_image],
+                        validators=[stadtteilbuero.images.validate_image_file],
                         verbose_name="image",
                     ),
                 ),
