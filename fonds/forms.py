@@ -495,6 +495,7 @@ class ApplicationSubmission:
             categories=[line.category for line in expenses],
             start_date=cleaned.get("start_date"),
             end_date=cleaned.get("end_date"),
+            today=self.rules_date(cleaned),
         )
         if not parts_valid:
             # Show the fund's rules for the fields that are readable already (maximum,
@@ -502,6 +503,10 @@ class ApplicationSubmission:
             errors = {field: messages for field, messages in errors.items() if field != "__all__"}
         self.add_errors(errors)
         return parts_valid and not errors
+
+    def rules_date(self, cleaned):
+        """The day whose rules apply (deadlines, no early start); None is today."""
+        return None
 
     def add_errors(self, errors: dict):
         for field, messages in errors.items():
@@ -977,24 +982,5 @@ class PaperApplicationSubmission(ApplicationSubmission):
             self.expenses.data if bound else None, files if bound else None, prefix=None
         )
 
-    def is_valid(self) -> bool:
-        parts_valid = all([self.form.is_valid(), self.expenses.is_valid(), self.incomes.is_valid()])
-        cleaned = getattr(self.form, "cleaned_data", {})
-        requested = cleaned.get("requested_amount")
-        expenses = self.expenses.instances()
-        incomes = self.incomes.instances()
-        totals = finance_totals(expenses=expenses, incomes=incomes, requested=requested)
-        errors = self.fund.check_application(
-            requested_amount=requested,
-            total_expenses=totals["expenses"],
-            total_income=totals["income"],
-            own_contribution=totals["own"],
-            categories=[line.category for line in expenses],
-            start_date=cleaned.get("start_date"),
-            end_date=cleaned.get("end_date"),
-            today=cleaned.get("received_on"),
-        )
-        if not parts_valid:
-            errors = {field: messages for field, messages in errors.items() if field != "__all__"}
-        self.add_errors(errors)
-        return parts_valid and not errors
+    def rules_date(self, cleaned):
+        return cleaned.get("received_on")
