@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
+from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, ReadOnlyAdminMixin
 
 from .forms import EventAdminForm
 from .models import CancelledDate, Category, Event, Occurrence
@@ -165,7 +165,7 @@ class CancelledDateAdmin(OfficeScopedAdmin):
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(OfficeScopedAdmin):
+class OccurrenceAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
     """The stored dates, read-only: they follow from the event and its cancelled dates."""
 
     list_display = ("start", "end", "event", "office", "is_cancelled")
@@ -177,12 +177,3 @@ class OccurrenceAdmin(OfficeScopedAdmin):
     @admin.display(description=_("office"), ordering="event__office__name")
     def office(self, obj):
         return obj.event.office
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

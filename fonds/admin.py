@@ -9,7 +9,12 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, ReadOnlyInlineMixin
+from offices.admin_scoping import (
+    OfficeScopedAdmin,
+    OfficeScopedInlineMixin,
+    ReadOnlyAdminMixin,
+    ReadOnlyInlineMixin,
+)
 
 from . import (
     admin_jury,  # noqa: F401 - registers the jury meeting admin
@@ -279,49 +284,28 @@ class ApplicationAdmin(ApplicationOpsMixin, OfficeScopedAdmin):
 
 
 @admin.register(ExpenseLine)
-class ExpenseLineAdmin(OfficeScopedAdmin):
+class ExpenseLineAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
     list_display = ("description", "category", "total", "application")
     list_filter = ("category",)
     list_select_related = ("category", "application")
     search_fields = ("description", "application__reference_number")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(IncomeLine)
-class IncomeLineAdmin(OfficeScopedAdmin):
+class IncomeLineAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
     list_display = ("kind", "description", "amount", "application")
     list_filter = ("kind",)
     list_select_related = ("application",)
     search_fields = ("description", "application__reference_number")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ApplicationEvent)
-class ApplicationEventAdmin(OfficeScopedAdmin):
+class ApplicationEventAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
     list_display = ("created_at", "event_type", "application", "from_status", "to_status", "actor")
     list_filter = ("event_type", "to_status")
     list_select_related = ("application", "actor")
     search_fields = ("application__reference_number", "comment")
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Attachment)
@@ -343,7 +327,7 @@ class AttachmentAdmin(OfficeScopedAdmin):
 
 
 @admin.register(ApplicationNote)
-class ApplicationNoteAdmin(OfficeScopedAdmin):
+class ApplicationNoteAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
     """Notes are written on the application's page; here they can be found and read."""
 
     list_display = ("created_at", "application", "author", "short_text")
@@ -357,9 +341,3 @@ class ApplicationNoteAdmin(OfficeScopedAdmin):
     @admin.display(description=_("note"))
     def short_text(self, obj):
         return obj.text[:80]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

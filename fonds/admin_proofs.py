@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from offices.admin_scoping import OfficeScopedAdmin, ReadOnlyInlineMixin
+from offices.admin_scoping import OfficeScopedAdmin, ReadOnlyAdminMixin, ReadOnlyInlineMixin
 
 from . import services
 from .forms import PayoutForm, ProofReviewForm
@@ -236,17 +236,8 @@ class ProofAdmin(OfficeScopedAdmin):
         )
 
 
-class ProofFileAdmin(OfficeScopedAdmin):
+class ProofFileAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
     list_per_page = 50
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("file"))
     def download(self, obj):

@@ -77,6 +77,20 @@ class OfficeScopedInlineMixin:
         )
 
 
+class ReadOnlyAdminMixin:
+    """Rows that are written by the workflow or kept as a record: staff look them up,
+    nobody adds, changes or deletes them in the admin."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ReadOnlyInlineMixin(OfficeScopedInlineMixin):
     """A scoped inline that shows rows without adding, changing or deleting them."""
 

@@ -177,3 +177,32 @@ def test_admin_change_page_links_attachment_to_the_download_view(
 def test_every_changelist_renders(client, superuser, own_application, model):
     client.force_login(superuser)
     assert client.get(reverse(f"admin:fonds_{model}_changelist")).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["expenseline", "applicationevent", "applicationnote"])
+def test_records_of_an_application_are_read_only_in_the_admin(client, fonds_staff, fund, model):
+    from django.urls import reverse
+
+    from fonds.models import ApplicationEvent, ApplicationNote
+    from tests.factories import ApplicationFactory, ExpenseLineFactory
+
+    application = ApplicationFactory(fund=fund)
+    record = {
+        "expenseline": lambda: ExpenseLineFactory(application=application),
+        "applicationevent": lambda: ApplicationEvent.objects.create(
+            application=application, event_type="fonds.application.submitted", to_status="submitted"
+        ),
+        "applicationnote": lambda: ApplicationNote.objects.create(
+            application=application, text="Rückruf vereinbart."
+        ),
+    }[model]()
+    client.force_login(fonds_staff)
+    assert client.get(reverse(f"admin:fonds_{model}_change", args=[record.pk])).status_code == 200
+    assert client.get(reverse(f"admin:fonds_{model}_add")).status_code == 403
+    assert (
+        client.post(
+            reverse(f"admin:fonds_{model}_delete", args=[record.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    assert type(record).objects.filter(pk=record.pk).exists()
