@@ -1,7 +1,14 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
 
 from tests.factories import OfficeFactory, UserFactory
+
+# Row locks (select_for_update) are what concurrency tests prove; SQLite serialises
+# writes instead, so they run where CI runs the suite on PostgreSQL.
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -7,12 +7,12 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from fonds import services
 from fonds.models import AgendaItem, Application, ApplicationEvent, JuryMeeting
-from tests.conftest import make_staff
+from tests.conftest import make_staff, postgresql_only
 from tests.factories import AgendaItemFactory, ApplicationFactory, FundFactory
 
 Status = Application.Status
@@ -334,11 +334,10 @@ def test_defer_needs_a_later_meeting_of_the_same_fund(two_meetings, actor, other
 # --- two staff approving at once ---------------------------------------------------------
 
 
+@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_approvals_never_exceed_the_budget_on_postgresql():
     """Four staff approve four applications of 400 € at the same moment; 1,000 € budget."""
-    if connection.vendor != "postgresql":
-        pytest.skip("Row locks (select_for_update) need PostgreSQL; SQLite serialises writes.")
     fund = FundFactory(budget=D("1000.00"), max_per_application=D("500.00"))
     actor = make_staff(fund.office, "fonds")
     applications = [

@@ -6,7 +6,7 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from fonds import services
@@ -18,6 +18,7 @@ from fonds.models import (
     Fund,
     IncomeLine,
 )
+from tests.conftest import postgresql_only
 from tests.factories import ApplicationFactory, CostCategoryFactory, FundFactory
 
 Status = Application.Status
@@ -254,11 +255,10 @@ def test_withdraw_refused(source, mailoutbox):
     assert mailoutbox == []
 
 
+@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_submissions_get_unique_numbers_on_postgresql():
     """Eight people press "send" at the same moment: eight different, gapless numbers."""
-    if connection.vendor != "postgresql":
-        pytest.skip("Row locks (select_for_update) need PostgreSQL; SQLite serialises writes.")
     fund = FundFactory(budget=Decimal("100000.00"))
     category = CostCategoryFactory(name="Material")
     workers = 8
