@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stadtteilbuero.images import ImageMixin, upload_path
+from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
+from stadtteilbuero.uploads import upload_path, validate_download_file
 
 # --- Who manages what -------------------------------------------------------------
 
@@ -414,34 +414,10 @@ class TeamMember(ImageMixin, models.Model):
         return self.name
 
 
-DOWNLOAD_EXTENSIONS = {".pdf", ".odt", ".docx", ".xlsx", ".ods"}
 
 
 def download_upload_to(instance, filename):
     return upload_path(instance, filename, "downloads")
-
-
-def validate_download_file(upload):
-    limit = settings.DOWNLOAD_MAX_UPLOAD_BYTES
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            _("The file is too large (at most %(limit)s)."),
-            code="file_too_large",
-            params={"limit": filesizeformat(limit)},
-        )
-    extension = posixpath.splitext(upload.name or "")[1].lower()
-    if extension not in DOWNLOAD_EXTENSIONS:
-        raise ValidationError(
-            _("Allowed are PDF and office documents (PDF, ODT, DOCX, XLSX, ODS)."),
-            code="invalid_extension",
-        )
-    if extension == ".pdf":
-        position = upload.tell()
-        upload.seek(0)
-        header = upload.read(5)
-        upload.seek(position)
-        if header != b"%PDF-":
-            raise ValidationError(_("The file is not a PDF document."), code="invalid_pdf")
 
 
 class Download(models.Model):

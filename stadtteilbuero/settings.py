@@ -153,6 +153,13 @@ FONDS_RETENTION_DAYS = int(os.environ.get("FONDS_RETENTION_DAYS", 3 * 365))
 # least number of days between two reminders (management command send_proof_reminders).
 FONDS_PROOF_DUE_DAYS = int(os.environ.get("FONDS_PROOF_DUE_DAYS", "60"))
 FONDS_PROOF_REMINDER_DAYS = int(os.environ.get("FONDS_PROOF_REMINDER_DAYS", "14"))
+# The applicant's status link stops working this many days after the application closed.
+FONDS_STATUS_LINK_DAYS = int(os.environ.get("FONDS_STATUS_LINK_DAYS", "90"))
+# Public forms: applications stored per address and hour, form posts per address and
+# hour (a flood of invalid posts), and the least seconds a person needs to fill one in.
+FONDS_SUBMISSIONS_PER_HOUR = int(os.environ.get("FONDS_SUBMISSIONS_PER_HOUR", "5"))
+FORM_POSTS_PER_HOUR = int(os.environ.get("FORM_POSTS_PER_HOUR", "60"))
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "5"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from projects.models import GalleryImage, Project
-from projects.templatetags.project_tags import euro
+from stadtteilbuero.money import format_euro as euro
 from tests.conftest import make_staff
 from tests.factories import (
     GalleryImageFactory,

@@ -12,10 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
-
-from . import services
-from .models import (
+from fonds import services
+from fonds.models import (
     AgendaItem,
     Application,
     ConflictOfInterest,
@@ -23,8 +21,9 @@ from .models import (
     JuryMeeting,
     JuryMember,
 )
+from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
-# --- Jury meetings: members present, agenda, conflicts, votes, minutes, jury sheet -------
+from .decisions import OUTCOME_BUTTONS, decision_url
 
 
 class MeetingChildInline(OfficeScopedInlineMixin, admin.TabularInline):
@@ -73,16 +72,12 @@ class AgendaItemInline(MeetingChildInline):
 
     @admin.display(description=_("apply"))
     def apply_decision(self, item):
-        action = {
-            AgendaItem.Outcome.APPROVE: "approve",
-            AgendaItem.Outcome.REJECT: "reject",
-            AgendaItem.Outcome.DEFER: "defer",
-        }.get(item.outcome)
-        if not item.pk or action is None:
+        button = OUTCOME_BUTTONS.get(item.outcome)
+        if not item.pk or button is None:
             return "–"
-        if item.application.status not in services.OPEN_STATUSES:
+        if item.application.status not in Application.Status.open():
             return item.application.get_status_display()
-        url = reverse("admin:fonds_application_decision", args=[item.application_id, action])
+        url = decision_url(button, item.application_id)
         return format_html(
             '<a href="{}?item={}">{}</a>', url, item.pk, gettext("Apply the decision")
         )
@@ -219,11 +214,7 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         sheets = [
             {
                 "application": application,
-                "totals": services.finance_totals(
-                    expenses=application.expenses.all(),
-                    incomes=application.incomes.all(),
-                    requested=application.requested_amount,
-                ),
+                "totals": services.application_totals(application),
             }
             for application in applications
         ]
