@@ -3,6 +3,7 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -11,6 +12,7 @@ from events.models import Occurrence
 from offices.models import Notice, Office
 from projects.models import Project
 
+from .models import OutgoingMail
 from .search import search_sections
 
 logger = logging.getLogger(__name__)
@@ -56,15 +58,30 @@ class SearchView(TemplateView):
 @never_cache
 @require_GET
 def health(request):
-    """200 when the database answers, 503 when it does not (for load balancers)."""
+    """200 when the database answers, 503 when it does not (for load balancers), with the
+    state of the mail queue (for monitoring: a growing queue means the worker is down)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        figures = OutgoingMail.objects.queue_figures()
     except DatabaseError:
         logger.exception("Health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    oldest = figures["oldest_waiting"]
+    return JsonResponse(
+        {
+            "status": "ok",
+            "database": "ok",
+            "mail_queue": {
+                "waiting": figures["waiting"],
+                "failed": figures["failed"],
+                "oldest_waiting_seconds": (
+                    round((timezone.now() - oldest).total_seconds()) if oldest else None
+                ),
+            },
+        }
+    )
 
 
 @require_GET
