@@ -107,7 +107,8 @@ def figures_by_fund(fund_ids) -> dict[int, Figures]:
         .annotate(**application_sums())
     )
     for row in rows:
-        result[row.pop("fund_id")] = Figures(**row)
+        fund_id = row.pop("fund_id")
+        result[fund_id] = Figures(**row)
     payouts = (
         Payout.objects.filter(application__fund_id__in=fund_ids)
         .order_by()
