@@ -50,8 +50,16 @@ def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def run_worker():
-    call_command("db_worker", "--batch", "--interval=0", "--no-startup-delay", verbosity=0)
+@pytest.fixture
+def run_worker(monkeypatch):
+    """`manage.py db_worker --batch`: runs the due tasks, then stops. The worker closes
+    connections between tasks, which would end the test's transaction, so not here."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return lambda: call_command(
+        "db_worker", "--batch", "--interval=0", "--no-startup-delay", verbosity=0
+    )
 
 
 def test_render_mail_is_german_with_a_one_line_subject(settings, tmp_path):
@@ -179,7 +187,9 @@ def unreachable_smtp(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
 
 
-def test_database_backend_writes_the_task_in_the_callers_transaction(database_tasks, mailoutbox):
+def test_database_backend_writes_the_task_in_the_callers_transaction(
+    database_tasks, run_worker, mailoutbox
+):
     with pytest.raises(RuntimeError), transaction.atomic():
         queue_test_mail()
         assert DBTaskResult.objects.count() == 1
@@ -196,7 +206,7 @@ def test_database_backend_writes_the_task_in_the_callers_transaction(database_ta
 
 
 def test_smtp_unreachable_mail_waits_and_goes_out_when_the_server_is_back(
-    database_tasks, settings, mailoutbox
+    database_tasks, run_worker, settings, mailoutbox
 ):
     unreachable_smtp(settings)
     with transaction.atomic():
