@@ -96,10 +96,13 @@ def test_mail_goes_out_with_reply_to_when_the_transaction_commits(
 def test_nothing_is_sent_when_the_callers_transaction_rolls_back(
     django_capture_on_commit_callbacks, mailoutbox
 ):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            queue_test_mail()
-            raise RuntimeError("the caller's change failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue_test_mail()
+        raise RuntimeError("the caller's change failed")
     assert mailoutbox == []
     assert not OutgoingMail.objects.exists()
 
@@ -159,7 +162,7 @@ def test_a_sent_mail_is_not_sent_twice(django_capture_on_commit_callbacks, mailo
 def test_resend_puts_a_sent_or_failed_mail_back_in_the_queue(
     status, django_capture_on_commit_callbacks, mailoutbox
 ):
-    mail = OutgoingMail.objects.create(to=["anna@example.org"], subject="S", body="B", status=status)
+    mail = OutgoingMail.objects.create(to=["a@example.org"], subject="S", body="B", status=status)
     with django_capture_on_commit_callbacks(execute=True):
         mail_resend(mail)
     mail.refresh_from_db()
