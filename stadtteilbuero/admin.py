@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from offices.admin_scoping import ReadOnlyAdminMixin
@@ -96,7 +97,12 @@ class OutgoingMailAdmin(MailDisplayMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
         mails = [mail for mail in queryset if mail.can_resend]
         for mail in mails:
             mail_resend(mail)
-        self.message_user(request, _("%(count)d e-mails queued again.") % {"count": len(mails)})
+        message = ngettext(
+            "%(count)d e-mail is queued to be sent again.",
+            "%(count)d e-mails are queued to be sent again.",
+            len(mails),
+        )
+        self.message_user(request, message % {"count": len(mails)})
 
     def get_urls(self):
         resend = self.admin_site.admin_view(require_POST(self.resend_view))

@@ -5,51 +5,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('stadtteilbuero', '0001_legal_pages'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("stadtteilbuero", "0001_legal_pages"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RateLimitCounter',
+            name="RateLimitCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=64, unique=True, verbose_name='key')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='count')),
-                ('expires_at', models.DateTimeField(db_index=True, verbose_name='expires at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=64, unique=True, verbose_name="key")),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="count")),
+                ("expires_at", models.DateTimeField(db_index=True, verbose_name="expires at")),
             ],
             options={
-                'verbose_name': 'rate-limit counter',
-                'verbose_name_plural': 'rate-limit counters',
-                'ordering': ['expires_at'],
+                "verbose_name": "rate-limit counter",
+                "verbose_name_plural": "rate-limit counters",
+                "ordering": ["expires_at"],
             },
         ),
         migrations.CreateModel(
-            name='OutgoingMail',
+            name="OutgoingMail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('to', models.JSONField(default=list, verbose_name='recipients')),
-                ('reply_to', models.JSONField(blank=True, default=list, verbose_name='reply to')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='text')),
-                ('status', models.CharField(choices=[('waiting', 'waiting'), ('sent', 'sent'), ('failed', 'failed')], default='waiting', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='queued at')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt at')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='object ID')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='contenttypes.contenttype', verbose_name='about')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("to", models.JSONField(default=list, verbose_name="recipients")),
+                ("reply_to", models.JSONField(blank=True, default=list, verbose_name="reply to")),
+                ("subject", models.CharField(max_length=255, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="text")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("waiting", "waiting"), ("sent", "sent"), ("failed", "failed")],
+                        default="waiting",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="queued at")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="next attempt at"),
+                ),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="object ID"),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="contenttypes.contenttype",
+                        verbose_name="about",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outgoing e-mail',
-                'verbose_name_plural': 'outgoing e-mails',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='outgoingmail_about_idx'), models.Index(fields=['status', 'created_at'], name='outgoingmail_status_idx')],
+                "verbose_name": "outgoing e-mail",
+                "verbose_name_plural": "outgoing e-mails",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id"], name="outgoingmail_about_idx"
+                    ),
+                    models.Index(fields=["status", "created_at"], name="outgoingmail_status_idx"),
+                ],
             },
         ),
     ]

@@ -50,8 +50,16 @@ def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def run_worker():
-    call_command("db_worker", "--batch", "--interval=0", "--no-startup-delay", verbosity=0)
+@pytest.fixture
+def run_worker(monkeypatch):
+    """`manage.py db_worker --batch`: runs the due tasks, then stops. The worker closes
+    connections between tasks, which would end the test's transaction, so not here."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return lambda: call_command(
+        "db_worker", "--batch", "--interval=0", "--no-startup-delay", verbosity=0
+    )
 
 
 def test_render_mail_is_german_with_a_one_line_subject(settings, tmp_path):
@@ -88,10 +96,13 @@ def test_mail_goes_out_with_reply_to_when_the_transaction_commits(
 def test_nothing_is_sent_when_the_callers_transaction_rolls_back(
     django_capture_on_commit_callbacks, mailoutbox
 ):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            queue_test_mail()
-            raise RuntimeError("the caller's change failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue_test_mail()
+        raise RuntimeError("the caller's change failed")
     assert mailoutbox == []
     assert not OutgoingMail.objects.exists()
 
@@ -151,7 +162,7 @@ def test_a_sent_mail_is_not_sent_twice(django_capture_on_commit_callbacks, mailo
 def test_resend_puts_a_sent_or_failed_mail_back_in_the_queue(
     status, django_capture_on_commit_callbacks, mailoutbox
 ):
-    mail = OutgoingMail.objects.create(to=["anna@example.org"], subject="S", body="B", status=status)
+    mail = OutgoingMail.objects.create(to=["a@example.org"], subject="S", body="B", status=status)
     with django_capture_on_commit_callbacks(execute=True):
         mail_resend(mail)
     mail.refresh_from_db()
@@ -179,7 +190,9 @@ def unreachable_smtp(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
 
 
-def test_database_backend_writes_the_task_in_the_callers_transaction(database_tasks, mailoutbox):
+def test_database_backend_writes_the_task_in_the_callers_transaction(
+    database_tasks, run_worker, mailoutbox
+):
     with pytest.raises(RuntimeError), transaction.atomic():
         queue_test_mail()
         assert DBTaskResult.objects.count() == 1
@@ -196,7 +209,7 @@ def test_database_backend_writes_the_task_in_the_callers_transaction(database_ta
 
 
 def test_smtp_unreachable_mail_waits_and_goes_out_when_the_server_is_back(
-    database_tasks, settings, mailoutbox
+    database_tasks, run_worker, settings, mailoutbox
 ):
     unreachable_smtp(settings)
     with transaction.atomic():
