@@ -1,9 +1,9 @@
 """iCalendar (RFC 5545) output with the icalendar library.
 
-Feeds list one VEVENT per date (a cancelled date carries STATUS:CANCELLED); the
-download of a single event gives one VEVENT with its RRULE and EXDATEs. UIDs depend
-only on the installation, the event and the date, so calendar apps update entries
-instead of duplicating them when a feed is fetched again.
+Feeds and the download of a single event list one VEVENT per date (a cancelled date
+carries STATUS:CANCELLED). UIDs depend only on the installation, the event and the
+date, so calendar apps update entries instead of duplicating them when a feed is
+fetched again, or when a date comes both from a feed and from an event's own file.
 """
 
 import datetime
@@ -32,10 +32,6 @@ def uid_domain():
 
 def occurrence_uid(occurrence):
     return f"event-{occurrence.event_id}-{occurrence.day:%Y%m%d}@{uid_domain()}"
-
-
-def event_uid(event):
-    return f"event-{event.pk}@{uid_domain()}"
 
 
 def berlin_timezone():
@@ -134,28 +130,6 @@ def occurrence_entry(occurrence, request):
     entry.add("summary", summary(event, occurrence.cancelled))
     _set_times(entry, occurrence.start, occurrence.end, event.all_day)
     entry.add("status", "CANCELLED" if occurrence.cancelled else STATUS[event.status])
-    _common(entry, event, url)
-    return entry
-
-
-def event_entry(event, occurrences, request):
-    """One VEVENT for the whole event: the first date, RRULE and EXDATE for the others."""
-    url = request.build_absolute_uri(event.get_absolute_url())
-    entry = icalendar.Event()
-    entry.add("uid", event_uid(event))
-    entry.add("summary", summary(event, event.is_cancelled))
-    first = occurrences[0]
-    _set_times(entry, first.start, first.end, event.all_day)
-    entry.add("status", STATUS[event.status])
-    if event.is_recurring:
-        rule = recurrence.ical_rrule(**event.rule_arguments())
-        if event.all_day:
-            rule["UNTIL"] = event.recurrence_until  # a DATE, like DTSTART
-        entry.add("rrule", rule)
-        cancelled = [o for o in occurrences if o.is_cancelled]
-        if cancelled:
-            values = [o.day if event.all_day else timezone.localtime(o.start) for o in cancelled]
-            entry.add("exdate", values)
     _common(entry, event, url)
     return entry
 

@@ -12,6 +12,8 @@ A model takes part by giving its manager a QuerySet derived from OfficeOwnedQuer
 from django.contrib import admin
 from django.http import Http404
 
+from stadtteilbuero.admin_dates import IndexedDateHierarchyMixin
+
 from .models import managed_office_ids
 
 
@@ -64,7 +66,7 @@ class OfficeScopedAdminMixin:
         )
 
 
-class OfficeScopedAdmin(OfficeScopedAdminMixin, admin.ModelAdmin):
+class OfficeScopedAdmin(OfficeScopedAdminMixin, IndexedDateHierarchyMixin, admin.ModelAdmin):
     list_per_page = 50
 
 

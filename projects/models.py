@@ -245,6 +245,8 @@ class Project(ImageMixin, models.Model):
         indexes = [
             models.Index(fields=["is_published", "-start_date"], name="project_published_idx"),
             models.Index(fields=["office", "-start_date"], name="project_office_idx"),
+            # The admin's default order (-start_date, -created_at, -pk).
+            models.Index(fields=["start_date", "created_at", "id"], name="project_start_idx"),
             models.Index(fields=["status", "kind"], name="project_status_kind_idx"),
         ]
 

@@ -14,6 +14,8 @@ admin.site.site_header = _("Stadtteilportal – administration")
 admin.site.site_title = _("Stadtteilportal")
 admin.site.index_title = _("Offices, projects, events and funds")
 
+handler500 = "stadtteilbuero.views.server_error"
+
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

@@ -1,11 +1,14 @@
 import logging
+import sys
 
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as default_server_error
 from django.views.generic import TemplateView
 
 from events.models import Occurrence
@@ -17,6 +20,9 @@ from .search import search_sections
 
 logger = logging.getLogger(__name__)
 
+# The home page stays the same size however many offices and notices there are.
+OFFICES_ON_HOME = 9
+PINNED_ON_HOME = 3
 NEWS_ON_HOME = 4
 PROJECTS_ON_HOME = 6
 EVENTS_ON_HOME = 5
@@ -28,8 +34,8 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            offices=Office.objects.active().order_by("city", "name"),
-            pinned_notices=Notice.objects.pinned().select_related("office"),
+            offices=Office.objects.active().order_by("city", "name")[:OFFICES_ON_HOME],
+            pinned_notices=Notice.objects.pinned().select_related("office")[:PINNED_ON_HOME],
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
             projects=Project.objects.published()
             .current()
@@ -93,3 +99,20 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# While the database restarts, residents see this for a moment; clients may retry then.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """handler500: a lost database connection (a restart, a failover) is a short outage,
+    not a bug: a 503 page with Retry-After, rendered without any query. The connection
+    is closed at the end of the request and the next one opens a fresh one."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponseServerError(loader.render_to_string("503.html"))
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return default_server_error(request)

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.db import connection
 
 from tests.factories import OfficeFactory, UserFactory
@@ -14,6 +15,12 @@ postgresql_only = pytest.mark.skipif(
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without the pages an earlier test left in the page cache."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -360,6 +360,8 @@ class Application(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="application_status_idx"),
+            # The admin's default order (-submitted_at, -pk) and its date hierarchy.
+            models.Index(fields=["submitted_at", "id"], name="application_submitted_idx"),
             models.Index(fields=["fund", "status"], name="application_fund_status_idx"),
             models.Index(fields=["status", "end_date"], name="application_status_end_idx"),
             models.Index(fields=["status", "updated_at"], name="application_retention_idx"),
