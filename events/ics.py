@@ -7,12 +7,15 @@ fetched again, or when a date comes both from a feed and from an event's own fil
 """
 
 import datetime
+import hashlib
 from urllib.parse import urlencode, urlsplit
 
 import icalendar
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from stadtteilbuero.richtext import plain_text
@@ -22,6 +25,8 @@ from . import recurrence
 # Local wall-clock times in a VTIMEZONE's DTSTART carry no zone by definition (RFC 5545).
 DAYLIGHT_FROM = datetime.datetime(1970, 3, 29, 2)  # noqa: DTZ001
 STANDARD_FROM = datetime.datetime(1970, 10, 25, 3)  # noqa: DTZ001
+
+ENTRY_CACHE_SECONDS = 24 * 60 * 60
 
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
@@ -65,13 +70,52 @@ def new_calendar(name):
     return calendar
 
 
-def finish(calendar):
-    """Add the VTIMEZONE the entries refer to, then serialize."""
+def finish(calendar, entries=()):
+    """Add the VTIMEZONE the entries refer to, then serialize, with the already
+    serialized `entries` (VEVENTs, see occurrence_entries) at the end."""
     if settings.TIME_ZONE == "Europe/Berlin":
         calendar.subcomponents.insert(0, berlin_timezone())
     else:
         calendar.add_missing_timezones()
-    return calendar.to_ical()
+    content = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return content[: -len(end)] + b"".join(entries) + end
+
+
+def _entry_key(occurrence, request):
+    """Everything a date's VEVENT is made of: the date, its event, office and category
+    (by their last change or name), the language and the address of the site."""
+    event = occurrence.event
+    raw = "|".join(
+        str(part)
+        for part in (
+            occurrence.pk,
+            occurrence.start,
+            occurrence.end,
+            occurrence.is_cancelled,
+            event.updated_at,
+            event.office.updated_at,
+            event.category.name,
+            get_language(),
+            request.scheme,
+            request.get_host(),
+        )
+    )
+    return "ics:vevent:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def occurrence_entries(occurrences, request) -> list[bytes]:
+    """The serialized VEVENT of each date. Serializing is the slow part of a feed (about
+    2 ms a date), so each one is kept in the cache until its date, event, office or
+    category changes: a feed is rebuilt quickly after an unrelated change."""
+    keys = [_entry_key(occurrence, request) for occurrence in occurrences]
+    cached = cache.get_many(keys)
+    new = {}
+    for occurrence, key in zip(occurrences, keys, strict=True):
+        if key not in cached:
+            new[key] = occurrence_entry(occurrence, request).to_ical()
+    cache.set_many(new, ENTRY_CACHE_SECONDS)
+    return [cached.get(key) or new[key] for key in keys]
 
 
 def description(event, url):

@@ -199,10 +199,8 @@ class EventDetailView(DetailView):
 
 
 def _feed(request, occurrences, name, filename):
-    calendar_object = ics.new_calendar(name)
-    for occurrence in occurrences[:FEED_LIMIT]:
-        calendar_object.add_component(ics.occurrence_entry(occurrence, request))
-    return ics.ics_response(ics.finish(calendar_object), filename)
+    entries = ics.occurrence_entries(list(occurrences[:FEED_LIMIT]), request)
+    return ics.ics_response(ics.finish(ics.new_calendar(name), entries), filename)
 
 
 def feed_window(queryset):
@@ -239,8 +237,8 @@ def event_ics(request, slug):
     event = get_object_or_404(
         Event.objects.visible_to(request.user).select_related("office", "category"), slug=slug
     )
-    calendar_object = ics.new_calendar(event.title)
-    for occurrence in event.occurrences.order_by("start"):
+    occurrences = list(event.occurrences.order_by("start"))
+    for occurrence in occurrences:
         occurrence.event = event
-        calendar_object.add_component(ics.occurrence_entry(occurrence, request))
-    return ics.ics_response(ics.finish(calendar_object), f"{event.slug}.ics")
+    entries = ics.occurrence_entries(occurrences, request)
+    return ics.ics_response(ics.finish(ics.new_calendar(event.title), entries), f"{event.slug}.ics")
