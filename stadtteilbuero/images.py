@@ -16,6 +16,7 @@ from .uploads import upload_path, validate_image_file
 
 logger = logging.getLogger(__name__)
 
+
 def image_upload_to(instance, filename):
     return upload_path(instance, filename, "images")
 
@@ -48,6 +49,13 @@ class ImageMixin(models.Model):
     image_card = ImageSpecField(
         source="image",
         processors=[ResizeToFill(800, 500)],
+        format="WEBP",
+        options={"quality": 80},
+    )
+    # Half the card for narrow screens (the card's srcset, see includes/_figure.html).
+    image_card_small = ImageSpecField(
+        source="image",
+        processors=[ResizeToFill(400, 250)],
         format="WEBP",
         options={"quality": 80},
     )

@@ -191,6 +191,8 @@ if AWS_STORAGE_BUCKET_NAME:
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "querystring_auth": False,
             "file_overwrite": False,
+            # Uploads and renditions never change under their name (see views.media).
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
         },
     }
 

@@ -5,7 +5,6 @@ from django.contrib.flatpages import views as flatpages
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -40,4 +39,4 @@ urlpatterns += i18n_patterns(
 
 if settings.SERVE_MEDIA:
     # Development and small set-ups; behind a web server or with S3 this stays off.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", views.media, name="media")]

@@ -1,15 +1,17 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as default_server_error
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from events.models import Occurrence
 from offices.models import Notice, Office
@@ -99,6 +101,16 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Uploads and renditions get a new name when they change, so browsers may keep them.
+MEDIA_MAX_AGE = 30 * 24 * 60 * 60
+
+
+@cache_control(max_age=MEDIA_MAX_AGE, public=True)
+def media(request, path):
+    """Uploaded files in development and small set-ups (SERVE_MEDIA)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 # While the database restarts, residents see this for a moment; clients may retry then.
