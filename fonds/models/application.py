@@ -423,6 +423,14 @@ class Application(models.Model):
         return max(limit - self.paid_amount, ZERO)
 
     @property
+    def proof_due_on(self) -> datetime.date | None:
+        """The proof of use is due FONDS_PROOF_DUE_DAYS after the project's end."""
+        try:
+            return self.end_date + datetime.timedelta(days=settings.FONDS_PROOF_DUE_DAYS)
+        except (TypeError, OverflowError):  # no end yet, or a date at the calendar's end
+            return None
+
+    @property
     def is_closed(self) -> bool:
         return self.status in self.Status.closed()
 

@@ -116,7 +116,15 @@ def test_fund_change_page_links_the_report(client, fonds_staff, fund):
 def inline_data(note_text=""):
     data = {
         f"{prefix}-{key}": value
-        for prefix in ["expenses", "incomes", "attachments", "events", "payouts", "proofs"]
+        for prefix in [
+            "expenses",
+            "incomes",
+            "attachments",
+            "events",
+            "payouts",
+            "proofs",
+            "stadtteilbuero-outgoingmail-content_type-object_id",
+        ]
         for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0"}.items()
     }
     data.update({"notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-0-text": note_text})

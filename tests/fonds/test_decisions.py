@@ -1,18 +1,16 @@
 """Review and decision services: every allowed and forbidden transition, budget, e-mails."""
 
 import datetime
-import logging
 import threading
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 from django.db import connections
 from django.utils import timezone
 
 from fonds import services
-from stadtteilbuero.models import OutgoingMail
 from fonds.models import AgendaItem, Application, ApplicationEvent, JuryMeeting
+from stadtteilbuero.models import OutgoingMail
 from tests.conftest import make_staff, postgresql_only
 from tests.factories import AgendaItemFactory, ApplicationFactory, FundFactory
 

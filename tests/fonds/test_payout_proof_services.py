@@ -12,8 +12,8 @@ from django.utils import timezone
 from PIL import Image
 
 from fonds import services
-from stadtteilbuero.models import OutgoingMail
 from fonds.models import Application, ApplicationEvent, Fund, Payout, Proof, ProofPayment
+from stadtteilbuero.models import OutgoingMail
 from tests.factories import (
     RECEIPT_PDF,
     ApplicationFactory,

@@ -5,13 +5,13 @@ import io
 import zoneinfo
 
 import pytest
-from django.test import TestCase
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 
-from stadtteilbuero.models import OutgoingMail
 from fonds.models import Application, ApplicationEvent, Proof
+from stadtteilbuero.models import OutgoingMail
 from tests.factories import ApplicationFactory, ProofFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,17 +1,12 @@
 import datetime
-import logging
-import smtplib
 import threading
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 from django.db import connections
 from django.utils import timezone
 
 from fonds import services
-from stadtteilbuero.mail import deliver_mail
-from stadtteilbuero.models import OutgoingMail
 from fonds.models import (
     Application,
     ApplicationEvent,
@@ -20,6 +15,8 @@ from fonds.models import (
     Fund,
     IncomeLine,
 )
+from stadtteilbuero.mail import deliver_mail
+from stadtteilbuero.models import OutgoingMail
 from tests.conftest import postgresql_only
 from tests.factories import ApplicationFactory, CostCategoryFactory, FundFactory
 
