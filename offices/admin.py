@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_city_admin
+
 from .admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 from .models import (
     Download,
@@ -62,7 +64,7 @@ class MembershipInline(admin.TabularInline):
     verbose_name_plural = _("staff with access to this office")
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
 
 @admin.register(Office)
@@ -106,21 +108,21 @@ class OfficeAdmin(OfficeScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
-        if not request.user.is_superuser:
+        if not is_city_admin(request.user):
             # The identity of an office is the administrators' business.
             fields = (*fields, "slug", "code", "is_active")
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
         return (
-            {} if not request.user.is_superuser else super().get_prepopulated_fields(request, obj)
+            {} if not is_city_admin(request.user) else super().get_prepopulated_fields(request, obj)
         )
 
     def has_add_permission(self, request):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
 
 @admin.register(Notice)
@@ -183,16 +185,16 @@ class OfficeMembershipAdmin(OfficeScopedAdmin):
     autocomplete_fields = ["user"]
 
     def has_module_permission(self, request):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_add_permission(self, request):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)

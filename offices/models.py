@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_city_admin
 from stadtteilbuero.images import ImageMixin, upload_path
 from stadtteilbuero.richtext import RichTextField
 
@@ -48,7 +49,7 @@ class OfficeOwnedQuerySet(models.QuerySet):
     office_lookup = "office"
 
     def managed_by(self, user):
-        if user.is_active and user.is_superuser:
+        if is_city_admin(user):
             return self
         return self.filter(**{f"{self.office_lookup}__in": managed_office_ids(user)})
 
