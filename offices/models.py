@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.roles import is_city_admin
 from stadtteilbuero.images import ImageMixin, upload_path
@@ -170,6 +171,7 @@ class Office(ImageMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OfficeQuerySet.as_manager()
+    change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta(ImageMixin.Meta):
         ordering = ["city", "name"]
@@ -275,6 +277,7 @@ class OfficeHours(models.Model):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     objects = OfficeOwnedQuerySet.as_manager()
+    change_history = HistoricalRecords()
 
     class Meta:
         ordering = ["office", "weekday", "opens", "kind"]
@@ -328,6 +331,7 @@ class HoursException(models.Model):
     )
 
     objects = OfficeOwnedQuerySet.as_manager()
+    change_history = HistoricalRecords()
 
     class Meta:
         ordering = ["office", "start_date"]
@@ -405,6 +409,7 @@ class TeamMember(ImageMixin, models.Model):
     is_visible = models.BooleanField(_("visible"), default=True)
 
     objects = TeamMemberQuerySet.as_manager()
+    change_history = HistoricalRecords()
 
     class Meta(ImageMixin.Meta):
         ordering = ["office", "order", "name"]
@@ -484,8 +489,13 @@ class NoticeQuerySet(OfficeOwnedQuerySet):
         """Published notices that should stand as a banner on top until their date."""
         return self.published().filter(pinned_until__gte=timezone.now())
 
+    def portal_wide(self):
+        """News for every page: of the whole portal, or pinned portal-wide by a city
+        administrator. Only these appear as a banner on the home page."""
+        return self.filter(Q(office__isnull=True) | Q(pinned_portal_wide=True))
+
     def for_office_or_portal(self, office):
-        return self.filter(Q(office=office) | Q(office__isnull=True))
+        return self.filter(Q(office=office) | Q(office__isnull=True) | Q(pinned_portal_wide=True))
 
     def visible_to(self, user):
         """The public sees published news; staff also preview their offices' drafts."""
@@ -520,7 +530,14 @@ class Notice(ImageMixin, models.Model):
         _("pinned until"),
         null=True,
         blank=True,
-        help_text=_("Shown as a notice on top of the pages until this date."),
+        help_text=_("Shown as a notice on top of the office's pages until this date."),
+    )
+    pinned_portal_wide = models.BooleanField(
+        _("pinned on the whole portal"),
+        default=False,
+        help_text=_(
+            "Also shown on the home page and on every office's page (administrators only)."
+        ),
     )
     is_published = models.BooleanField(_("published"), default=True)
     created_by = models.ForeignKey(
@@ -535,6 +552,7 @@ class Notice(ImageMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = NoticeQuerySet.as_manager()
+    change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta(ImageMixin.Meta):
         ordering = ["-published_at"]
