@@ -15,6 +15,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.roles import CITY, EDITORIAL, FUND, role_permissions
 from offices.admin_scoping import is_office_scoped
@@ -74,7 +75,7 @@ MAKERS = {
     ),
     "events.occurrence": lambda: factories.EventFactory().occurrences.get(),
     "events.cancelleddate": lambda: factories.CancelledDateFactory(
-        date=datetime.date.today() + datetime.timedelta(days=1)
+        date=timezone.localdate() + datetime.timedelta(days=1)
     ),
     "fonds.jurymeeting": lambda: factories.FundFactory().jury_meetings.get(),
 }
@@ -91,9 +92,12 @@ def factory_for(model):
     if label(model) in MAKERS:
         return MAKERS[label(model)]
     for _name, candidate in inspect.getmembers(factories, inspect.isclass):
-        if issubclass(candidate, factory.django.DjangoModelFactory) and candidate._meta.model:
-            if candidate._meta.get_model_class() is model:
-                return candidate
+        if (
+            issubclass(candidate, factory.django.DjangoModelFactory)
+            and candidate._meta.model
+            and candidate._meta.get_model_class() is model
+        ):
+            return candidate
     return None
 
 
