@@ -10,20 +10,32 @@ from django_otp import user_has_device
 
 from .roles import two_factor_required
 
+PENDING_STEP_KEY = "accounts_pending_login_step"
+
+
+def login_step_for(user):
+    """The page a user must pass after the password: "otp-verify" (enter a code),
+    "otp-setup" (set up an app), or None."""
+    if user_has_device(user):
+        return "otp-verify"
+    if two_factor_required(user):
+        return "otp-setup"
+    return None
+
+
+def remember_login_step(sender, request, user, **kwargs):
+    """Decided once at the login and kept in the (server-side) session, so admin pages
+    do not look up the devices on every request."""
+    if request is not None and hasattr(request, "session"):
+        request.session[PENDING_STEP_KEY] = login_step_for(user)
+
 
 def pending_login_step(request):
-    """None when the staff member may use the admin, else the name of the page that
-    must come first: "otp-verify" (enter a code) or "otp-setup" (set up an app)."""
-    if not hasattr(request, "_pending_login_step"):
-        user = request.user
-        step = None
-        if user.is_authenticated and not user.is_verified():
-            if user_has_device(user):
-                step = "otp-verify"
-            elif two_factor_required(user):
-                step = "otp-setup"
-        request._pending_login_step = step
-    return request._pending_login_step
+    """None when the staff member may use the admin, else the page that comes first."""
+    user = request.user
+    if not user.is_authenticated or user.is_verified():
+        return None
+    return request.session.get(PENDING_STEP_KEY)
 
 
 class PortalAdminSite(admin.AdminSite):
