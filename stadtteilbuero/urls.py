@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from . import views
+from . import security, views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Stadtteilportal – administration")
@@ -17,6 +17,7 @@ admin.site.index_title = _("Offices, projects, events and funds")
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("csp-report/", security.csp_report, name="csp-report"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

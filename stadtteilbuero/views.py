@@ -29,7 +29,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             offices=Office.objects.active().order_by("city", "name"),
-            pinned_notices=Notice.objects.pinned().select_related("office"),
+            pinned_notices=Notice.objects.pinned().portal_wide().select_related("office"),
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
             projects=Project.objects.published()
             .current()
