@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
 OFFICE_TEAM_GROUP = "Büro-Team"
-OFFICE_TEAM_APPS = ["offices", "projects", "events", "fonds"]
+OFFICE_TEAM_APPS = ["offices", "projects", "events", "fonds", "rooms"]
 # An office's identity and who may work for it are the administrators' business.
 ADMIN_ONLY_CODENAMES = [
     "add_office",

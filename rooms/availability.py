@@ -101,7 +101,9 @@ def hours_text(hours, weekday) -> str:
     return ", ".join(slots)
 
 
-def request_problems(room, start, end, *, people, repeat_until=None, now=None) -> dict:
+def request_problems(
+    room, start, end, *, people, repeat_until=None, lead_time=True, now=None
+) -> dict:
     """Every rule of a booking request, as {form field: [messages]} in German.
 
     Fields: date, time_to, repeat_until, people, time_from.
@@ -128,7 +130,7 @@ def request_problems(room, start, end, *, people, repeat_until=None, now=None) -
         )
     if start <= now:
         add("date", _("Please choose a date and time in the future."))
-    elif day < today + datetime.timedelta(days=room.lead_days):
+    elif lead_time and day < today + datetime.timedelta(days=room.lead_days):
         earliest = today + datetime.timedelta(days=room.lead_days)
         add(
             "date",
