@@ -10,6 +10,7 @@ from django.db.models import F, Func, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .constraints import PostgresExclusionConstraint
 from .room import Room, RoomOwnedQuerySet
@@ -34,11 +35,11 @@ class BookingRequestQuerySet(RoomOwnedQuerySet):
 
 class BookingRequest(models.Model):
     class Status(models.TextChoices):
-        REQUESTED = "requested", _("Requested")
+        REQUESTED = "requested", pgettext_lazy("room request", "Requested")
         PROPOSED = "proposed", _("Other time proposed")
         CONFIRMED = "confirmed", _("Confirmed")
         DECLINED = "declined", _("Declined")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("room request", "Cancelled")
 
         @classmethod
         def open(cls):
