@@ -88,7 +88,7 @@ def step_view(model_admin, request, object_id, name):
             % {"status": booking_request.get_status_display()},
         )
         return redirect(change_url)
-    form = form_class(request.POST or None)
+    form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             run_step(name, booking_request, request.user, form.cleaned_data)

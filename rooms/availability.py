@@ -36,7 +36,8 @@ def occurrences(start, end, repeat_until=None):
 
 
 def date_text(value) -> str:
-    return formats.date_format(timezone.localtime(value), "l, SHORT_DATE_FORMAT")
+    local = timezone.localtime(value)
+    return f'{formats.date_format(local, "l")}, {formats.date_format(local, "SHORT_DATE_FORMAT")}'
 
 
 def time_text(value) -> str:

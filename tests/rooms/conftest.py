@@ -3,6 +3,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from stadtteilbuero.antispam import form_stamp
 from tests.conftest import make_staff
@@ -15,6 +16,13 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def german():
+    """Messages are asserted in German, whatever an English page activated before."""
+    with translation.override("de"):
+        yield
 
 
 @pytest.fixture
