@@ -414,8 +414,6 @@ class TeamMember(ImageMixin, models.Model):
         return self.name
 
 
-
-
 def download_upload_to(instance, filename):
     return upload_path(instance, filename, "downloads")
 

@@ -153,7 +153,10 @@ class BookingRequestAdmin(OfficeScopedAdmin):
     )
     fieldsets = (
         (None, {"fields": ("room", "status", ("start", "end"), "repeat_until")}),
-        (_("Requester"), {"fields": ("purpose", "people", "name", "organisation", "email", "phone")}),
+        (
+            _("Requester"),
+            {"fields": ("purpose", "people", "name", "organisation", "email", "phone")},
+        ),
         (
             _("Decision"),
             {"fields": ("message", ("proposed_start", "proposed_end"), "decided_at", "decided_by")},
@@ -175,7 +178,10 @@ class BookingRequestAdmin(OfficeScopedAdmin):
     )
     add_fieldsets = (
         (None, {"fields": ("room", "date", ("time_from", "time_to"), "weekly", "repeat_until")}),
-        (_("Requester"), {"fields": ("purpose", "people", "name", "organisation", "email", "phone")}),
+        (
+            _("Requester"),
+            {"fields": ("purpose", "people", "name", "organisation", "email", "phone")},
+        ),
         (None, {"fields": ("confirm_now",)}),
     )
 

@@ -136,7 +136,10 @@ def week_view(model_admin, request, object_id):
     start = availability.aware(monday, datetime.time.min)
     end = availability.aware(sunday, datetime.time.max)
     bookings = list(
-        Booking.objects.filter(room=room).between(start, end).select_related("request").order_by("start")
+        Booking.objects.filter(room=room)
+        .between(start, end)
+        .select_related("request")
+        .order_by("start")
     )
     pending = BookingRequest.objects.filter(
         room=room, status__in=S.open(), start__lte=end, last_end__gte=start
@@ -176,4 +179,3 @@ def week_view(model_admin, request, object_id):
         "closures_url": reverse("admin:rooms_room_change", args=[room.pk]),
     }
     return TemplateResponse(request, "admin/rooms/room/week.html", context)
-

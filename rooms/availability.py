@@ -37,7 +37,7 @@ def occurrences(start, end, repeat_until=None):
 
 def date_text(value) -> str:
     local = timezone.localtime(value)
-    return f'{formats.date_format(local, "l")}, {formats.date_format(local, "SHORT_DATE_FORMAT")}'
+    return f"{formats.date_format(local, 'l')}, {formats.date_format(local, 'SHORT_DATE_FORMAT')}"
 
 
 def time_text(value) -> str:
@@ -165,7 +165,9 @@ def request_problems(
     hours = list(RoomHours.objects.filter(room=room))
     local_start, local_end = timezone.localtime(start), timezone.localtime(end)
     if local_start.date() != local_end.date() or not any(
-        h.weekday == day.weekday() and h.opens <= local_start.time() and local_end.time() <= h.closes
+        h.weekday == day.weekday()
+        and h.opens <= local_start.time()
+        and local_end.time() <= h.closes
         for h in hours
     ):
         bookable = hours_text(hours, day.weekday())

@@ -196,7 +196,9 @@ def load():
             actor=None,
             start=aware(next_weekday(today, 5, 3), T(12)),
             end=aware(next_weekday(today, 5, 3), T(20)),
-            message="Am gewünschten Tag findet das Stadtteilfest statt. Passt Ihnen eine Woche später?",
+            message=(
+                "Am gewünschten Tag findet das Stadtteilfest statt. Passt Ihnen eine Woche später?"
+            ),
         )
     declined, new = request(
         saal,
@@ -228,6 +230,9 @@ def load():
     RoomClosure.objects.get_or_create(
         room=saal,
         note="Renovierung: neuer Fußboden",
-        defaults={"start_date": closure_start, "end_date": closure_start + datetime.timedelta(days=4)},
+        defaults={
+            "start_date": closure_start,
+            "end_date": closure_start + datetime.timedelta(days=4),
+        },
     )
     return f"{len(rooms)} rooms, {BookingRequest.objects.count()} requests"

@@ -37,7 +37,9 @@ def _entry(uid, summary, start, end, *, status="CONFIRMED", description="", loca
 
 
 def room_location(room):
-    return ", ".join(part for part in [room.name, room.office.name, room.office.postal_address] if part)
+    return ", ".join(
+        part for part in [room.name, room.office.name, room.office.postal_address] if part
+    )
 
 
 def request_calendar(request, status_url):
@@ -84,8 +86,7 @@ def staff_calendar(room, bookings):
                 f"{who}: {request.purpose[:80]}" if who else request.purpose[:80],
                 booking.start,
                 booking.end,
-                description=f"{request.purpose}\n\n{contact}\n{request.people} "
-                + _("people"),
+                description=f"{request.purpose}\n\n{contact}\n{request.people} " + _("people"),
                 location=room_location(room),
             )
         )

@@ -31,7 +31,11 @@ def room_jsonld(room, request):
     if room.summary:
         data["description"] = room.summary
     if room.size_sqm:
-        data["floorSize"] = {"@type": "QuantitativeValue", "value": room.size_sqm, "unitCode": "MTK"}
+        data["floorSize"] = {
+            "@type": "QuantitativeValue",
+            "value": room.size_sqm,
+            "unitCode": "MTK",
+        }
     if office.latitude is not None and office.longitude is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",

@@ -112,9 +112,7 @@ def request_submit(*, request: BookingRequest, entered_by=None) -> BookingReques
     return request
 
 
-def request_confirm(
-    *, request: BookingRequest, actor=None, message: str = ""
-) -> BookingRequest:
+def request_confirm(*, request: BookingRequest, actor=None, message: str = "") -> BookingRequest:
     """Confirm the request (a proposal: at the proposed time) if every date is still free.
 
     The room's lock makes two confirmations of one slot wait for each other, so the
@@ -171,7 +169,14 @@ def request_decline(*, request: BookingRequest, actor, message: str) -> BookingR
         request.closed_at = now
         request.message = message
         request.save(
-            update_fields=["status", "message", "decided_at", "decided_by", "closed_at", "updated_at"]
+            update_fields=[
+                "status",
+                "message",
+                "decided_at",
+                "decided_by",
+                "closed_at",
+                "updated_at",
+            ]
         )
         request.log("declined", actor=actor, comment=message, from_status=previous)
         if request.email:

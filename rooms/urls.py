@@ -10,7 +10,9 @@ TOKEN = r"(?P<token>[-\w]{40,100})"
 
 urlpatterns = [
     path("raeume/", views.RoomListView.as_view(), name="room-list"),
-    re_path(rf"^raeume/anfrage/{TOKEN}/$", views.RequestDetailView.as_view(), name="request-detail"),
+    re_path(
+        rf"^raeume/anfrage/{TOKEN}/$", views.RequestDetailView.as_view(), name="request-detail"
+    ),
     re_path(rf"^raeume/anfrage/{TOKEN}/stornieren/$", views.request_cancel, name="request-cancel"),
     re_path(rf"^raeume/anfrage/{TOKEN}/annehmen/$", views.request_accept, name="request-accept"),
     re_path(rf"^raeume/anfrage/{TOKEN}/buchung\.ics$", views.request_ics, name="request-ics"),

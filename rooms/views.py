@@ -244,6 +244,8 @@ def room_staff_ics(request, slug, token):
         raise Http404
     since = timezone.now() - datetime.timedelta(days=30)
     bookings = (
-        Booking.objects.filter(room=room, end__gte=since).select_related("request").order_by("start")
+        Booking.objects.filter(room=room, end__gte=since)
+        .select_related("request")
+        .order_by("start")
     )
     return private(ics.staff_calendar(room, bookings))

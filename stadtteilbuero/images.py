@@ -16,6 +16,7 @@ from .uploads import upload_path, validate_image_file
 
 logger = logging.getLogger(__name__)
 
+
 def image_upload_to(instance, filename):
     return upload_path(instance, filename, "images")
 

@@ -451,9 +451,11 @@ class RoomFactory(factory.django.DjangoModelFactory):
             return
         from rooms.models import RoomHours
 
-        slots = extracted if extracted is not None else [
-            (day, datetime.time(9), datetime.time(21)) for day in range(5)
-        ]
+        slots = (
+            extracted
+            if extracted is not None
+            else [(day, datetime.time(9), datetime.time(21)) for day in range(5)]
+        )
         RoomHours.objects.bulk_create(
             RoomHours(room=obj, weekday=day, opens=opens, closes=closes)
             for day, opens, closes in slots
@@ -468,9 +470,7 @@ class BookingRequestFactory(factory.django.DjangoModelFactory):
 
     room = factory.SubFactory(RoomFactory)
     start = factory.LazyFunction(
-        lambda: timezone.make_aware(
-            datetime.datetime.combine(_next_weekday(1), datetime.time(18))
-        )
+        lambda: timezone.make_aware(datetime.datetime.combine(_next_weekday(1), datetime.time(18)))
     )
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
     purpose = "Treffen der Nachbarschaftsinitiative"

@@ -8,9 +8,9 @@ import datetime
 
 from django.conf import settings
 from django.urls import reverse
-from stadtteilbuero.mail import queue_mail, render_mail
 
 from fonds.models import Application
+from stadtteilbuero.mail import queue_mail, render_mail
 
 from .finance import application_totals
 

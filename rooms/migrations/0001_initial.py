@@ -3,23 +3,23 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+from django.conf import settings
+from django.contrib.postgres.operations import BtreeGistExtension
+from django.db import migrations, models
+
 import rooms.models.booking
 import rooms.models.constraints
 import rooms.models.room
 import stadtteilbuero.images
 import stadtteilbuero.richtext
 import stadtteilbuero.uploads
-from django.conf import settings
-from django.contrib.postgres.operations import BtreeGistExtension
-from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('offices', '0001_initial'),
+        ("offices", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -29,239 +29,734 @@ class Migration(migrations.Migration):
         # operation when the migration is regenerated.
         BtreeGistExtension(),
         migrations.CreateModel(
-            name='Room',
+            name="Room",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(blank=True, help_text='JPEG, PNG or WebP, at most 8 MB.', upload_to=stadtteilbuero.images.image_upload_to, validators=[stadtteilbuero.uploads.validate_image_file], verbose_name='image')),
-                ('image_alt', models.CharField(blank=True, help_text='Describe what the image shows for people who cannot see it. Required for every image.', max_length=300, verbose_name='alt text')),
-                ('image_credit', models.CharField(blank=True, help_text='For example: © LHH', max_length=200, verbose_name='image credit')),
-                ('image_licence', models.CharField(blank=True, help_text='For example: CC BY 4.0', max_length=100, verbose_name='image licence')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('summary', models.CharField(blank=True, help_text='One sentence for the room list.', max_length=300, verbose_name='summary')),
-                ('description', stadtteilbuero.richtext.RichTextField(blank=True, help_text='Formatting with Markdown: ## Heading, **bold**, *italic*, - list item, 1. numbered item, [link text](https://example.org). HTML is removed.', verbose_name='description')),
-                ('location', models.CharField(blank=True, help_text='For example: ground floor, entrance from the courtyard.', max_length=200, verbose_name='where')),
-                ('capacity', models.PositiveSmallIntegerField(help_text='How many people fit in at most.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(2000)], verbose_name='capacity')),
-                ('size_sqm', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='size in m²')),
-                ('step_free', models.BooleanField(default=False, verbose_name='step-free access')),
-                ('accessible_toilet', models.BooleanField(default=False, verbose_name='accessible toilet')),
-                ('hearing_loop', models.BooleanField(default=False, verbose_name='hearing loop')),
-                ('accessibility_note', models.CharField(blank=True, max_length=300, verbose_name='note on accessibility')),
-                ('has_kitchen', models.BooleanField(default=False, verbose_name='kitchen')),
-                ('has_projector', models.BooleanField(default=False, verbose_name='projector')),
-                ('has_tables_chairs', models.BooleanField(default=True, verbose_name='chairs and tables')),
-                ('has_wifi', models.BooleanField(default=False, verbose_name='Wi-Fi')),
-                ('equipment_note', models.CharField(blank=True, max_length=300, verbose_name='other equipment')),
-                ('audience', models.CharField(choices=[('everyone', 'Residents, initiatives and associations'), ('groups', 'Initiatives and associations only'), ('partners', 'Partners of the office only')], default='everyone', max_length=20, verbose_name='who may book')),
-                ('non_commercial_only', models.BooleanField(default=True, help_text='No sales, no paid courses.', verbose_name='non-commercial use only')),
-                ('price', models.DecimalField(blank=True, decimal_places=2, help_text='Empty or 0: free of charge.', max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='price per use')),
-                ('price_note', models.CharField(blank=True, help_text='For example: donation for the coffee kitty welcome.', max_length=200, verbose_name='note on the price')),
-                ('house_rules', models.TextField(blank=True, verbose_name='house rules')),
-                ('key_handover', models.CharField(blank=True, help_text='For example: collect the key during opening hours the day before.', max_length=300, verbose_name='key handover')),
-                ('lead_days', models.PositiveSmallIntegerField(default=3, help_text='Requests must come at least this many days ahead.', validators=[django.core.validators.MaxValueValidator(90)], verbose_name='booking lead time in days')),
-                ('max_hours', models.PositiveSmallIntegerField(default=4, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(24)], verbose_name='longest booking in hours')),
-                ('max_days_ahead', models.PositiveSmallIntegerField(default=180, help_text='Also the end of a weekly booking.', validators=[django.core.validators.MinValueValidator(7), django.core.validators.MaxValueValidator(730)], verbose_name='bookable up to days ahead')),
-                ('is_active', models.BooleanField(default=True, verbose_name='bookable')),
-                ('feed_token', models.CharField(default=rooms.models.room.new_feed_token, editable=False, max_length=64, unique=True, verbose_name='calendar token')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rooms', to='offices.office', verbose_name='office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(
+                        blank=True,
+                        help_text="JPEG, PNG or WebP, at most 8 MB.",
+                        upload_to=stadtteilbuero.images.image_upload_to,
+                        validators=[stadtteilbuero.uploads.validate_image_file],
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Describe what the image shows for people who cannot see it. Required for every image.",
+                        max_length=300,
+                        verbose_name="alt text",
+                    ),
+                ),
+                (
+                    "image_credit",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: © LHH",
+                        max_length=200,
+                        verbose_name="image credit",
+                    ),
+                ),
+                (
+                    "image_licence",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: CC BY 4.0",
+                        max_length=100,
+                        verbose_name="image licence",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "summary",
+                    models.CharField(
+                        blank=True,
+                        help_text="One sentence for the room list.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "description",
+                    stadtteilbuero.richtext.RichTextField(
+                        blank=True,
+                        help_text="Formatting with Markdown: ## Heading, **bold**, *italic*, - list item, 1. numbered item, [link text](https://example.org). HTML is removed.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: ground floor, entrance from the courtyard.",
+                        max_length=200,
+                        verbose_name="where",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        help_text="How many people fit in at most.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(2000),
+                        ],
+                        verbose_name="capacity",
+                    ),
+                ),
+                (
+                    "size_sqm",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="size in m²"
+                    ),
+                ),
+                ("step_free", models.BooleanField(default=False, verbose_name="step-free access")),
+                (
+                    "accessible_toilet",
+                    models.BooleanField(default=False, verbose_name="accessible toilet"),
+                ),
+                ("hearing_loop", models.BooleanField(default=False, verbose_name="hearing loop")),
+                (
+                    "accessibility_note",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="note on accessibility"
+                    ),
+                ),
+                ("has_kitchen", models.BooleanField(default=False, verbose_name="kitchen")),
+                ("has_projector", models.BooleanField(default=False, verbose_name="projector")),
+                (
+                    "has_tables_chairs",
+                    models.BooleanField(default=True, verbose_name="chairs and tables"),
+                ),
+                ("has_wifi", models.BooleanField(default=False, verbose_name="Wi-Fi")),
+                (
+                    "equipment_note",
+                    models.CharField(blank=True, max_length=300, verbose_name="other equipment"),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("everyone", "Residents, initiatives and associations"),
+                            ("groups", "Initiatives and associations only"),
+                            ("partners", "Partners of the office only"),
+                        ],
+                        default="everyone",
+                        max_length=20,
+                        verbose_name="who may book",
+                    ),
+                ),
+                (
+                    "non_commercial_only",
+                    models.BooleanField(
+                        default=True,
+                        help_text="No sales, no paid courses.",
+                        verbose_name="non-commercial use only",
+                    ),
+                ),
+                (
+                    "price",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Empty or 0: free of charge.",
+                        max_digits=10,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="price per use",
+                    ),
+                ),
+                (
+                    "price_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: donation for the coffee kitty welcome.",
+                        max_length=200,
+                        verbose_name="note on the price",
+                    ),
+                ),
+                ("house_rules", models.TextField(blank=True, verbose_name="house rules")),
+                (
+                    "key_handover",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: collect the key during opening hours the day before.",
+                        max_length=300,
+                        verbose_name="key handover",
+                    ),
+                ),
+                (
+                    "lead_days",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="Requests must come at least this many days ahead.",
+                        validators=[django.core.validators.MaxValueValidator(90)],
+                        verbose_name="booking lead time in days",
+                    ),
+                ),
+                (
+                    "max_hours",
+                    models.PositiveSmallIntegerField(
+                        default=4,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(24),
+                        ],
+                        verbose_name="longest booking in hours",
+                    ),
+                ),
+                (
+                    "max_days_ahead",
+                    models.PositiveSmallIntegerField(
+                        default=180,
+                        help_text="Also the end of a weekly booking.",
+                        validators=[
+                            django.core.validators.MinValueValidator(7),
+                            django.core.validators.MaxValueValidator(730),
+                        ],
+                        verbose_name="bookable up to days ahead",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="bookable")),
+                (
+                    "feed_token",
+                    models.CharField(
+                        default=rooms.models.room.new_feed_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="calendar token",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rooms",
+                        to="offices.office",
+                        verbose_name="office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'room',
-                'verbose_name_plural': 'rooms',
-                'ordering': ['office__name', 'name'],
-                'abstract': False,
+                "verbose_name": "room",
+                "verbose_name_plural": "rooms",
+                "ordering": ["office__name", "name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='BookingRequest',
+            name="BookingRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(editable=False, max_length=64, unique=True, verbose_name='status page token')),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('proposed', 'Other time proposed'), ('confirmed', 'Confirmed'), ('declined', 'Declined'), ('cancelled', 'Cancelled')], default='requested', editable=False, max_length=20, verbose_name='status')),
-                ('start', models.DateTimeField(verbose_name='start')),
-                ('end', models.DateTimeField(verbose_name='end')),
-                ('repeat_until', models.DateField(blank=True, help_text='Empty: only once.', null=True, verbose_name='every week until')),
-                ('last_end', models.DateTimeField(editable=False, verbose_name='end of the last date')),
-                ('purpose', models.TextField(max_length=1000, verbose_name='purpose')),
-                ('people', models.PositiveIntegerField(verbose_name='expected people')),
-                ('name', models.CharField(max_length=150, verbose_name='contact person')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='group or association')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('accepted_rules', models.BooleanField(default=False, verbose_name='house rules accepted')),
-                ('accepted_privacy', models.BooleanField(default=False, verbose_name='privacy note accepted')),
-                ('proposed_start', models.DateTimeField(blank=True, null=True, verbose_name='proposed start')),
-                ('proposed_end', models.DateTimeField(blank=True, null=True, verbose_name='proposed end')),
-                ('message', models.TextField(blank=True, help_text='The reason for a decline or the note with a proposal.', verbose_name='message to the requester')),
-                ('decided_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='decided')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed')),
-                ('anonymised_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='received')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('decided_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('entered_by', models.ForeignKey(blank=True, help_text='Empty: sent online by the requester.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by')),
-                ('room', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='rooms.room', verbose_name='room')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        editable=False, max_length=64, unique=True, verbose_name="status page token"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("proposed", "Other time proposed"),
+                            ("confirmed", "Confirmed"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="requested",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("start", models.DateTimeField(verbose_name="start")),
+                ("end", models.DateTimeField(verbose_name="end")),
+                (
+                    "repeat_until",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty: only once.",
+                        null=True,
+                        verbose_name="every week until",
+                    ),
+                ),
+                (
+                    "last_end",
+                    models.DateTimeField(editable=False, verbose_name="end of the last date"),
+                ),
+                ("purpose", models.TextField(max_length=1000, verbose_name="purpose")),
+                ("people", models.PositiveIntegerField(verbose_name="expected people")),
+                ("name", models.CharField(max_length=150, verbose_name="contact person")),
+                (
+                    "organisation",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="group or association"
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="phone")),
+                (
+                    "accepted_rules",
+                    models.BooleanField(default=False, verbose_name="house rules accepted"),
+                ),
+                (
+                    "accepted_privacy",
+                    models.BooleanField(default=False, verbose_name="privacy note accepted"),
+                ),
+                (
+                    "proposed_start",
+                    models.DateTimeField(blank=True, null=True, verbose_name="proposed start"),
+                ),
+                (
+                    "proposed_end",
+                    models.DateTimeField(blank=True, null=True, verbose_name="proposed end"),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True,
+                        help_text="The reason for a decline or the note with a proposal.",
+                        verbose_name="message to the requester",
+                    ),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="decided"
+                    ),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="closed"
+                    ),
+                ),
+                (
+                    "anonymised_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="anonymised"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="received"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: sent online by the requester.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="entered by",
+                    ),
+                ),
+                (
+                    "room",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requests",
+                        to="rooms.room",
+                        verbose_name="room",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'room request',
-                'verbose_name_plural': 'room requests',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "room request",
+                "verbose_name_plural": "room requests",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Booking',
+            name="Booking",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateTimeField(verbose_name='start')),
-                ('end', models.DateTimeField(verbose_name='end')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bookings', to='rooms.bookingrequest', verbose_name='request')),
-                ('room', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='rooms.room', verbose_name='room')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.DateTimeField(verbose_name="start")),
+                ("end", models.DateTimeField(verbose_name="end")),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bookings",
+                        to="rooms.bookingrequest",
+                        verbose_name="request",
+                    ),
+                ),
+                (
+                    "room",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bookings",
+                        to="rooms.room",
+                        verbose_name="room",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'booking',
-                'verbose_name_plural': 'bookings',
-                'ordering': ['room', 'start'],
+                "verbose_name": "booking",
+                "verbose_name_plural": "bookings",
+                "ordering": ["room", "start"],
             },
         ),
         migrations.CreateModel(
-            name='RoomClosure',
+            name="RoomClosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(verbose_name='from')),
-                ('end_date', models.DateField(verbose_name='until')),
-                ('note', models.CharField(help_text="Shown on the room's page.", max_length=200, verbose_name='reason')),
-                ('room', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='closures', to='rooms.room', verbose_name='room')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="from")),
+                ("end_date", models.DateField(verbose_name="until")),
+                (
+                    "note",
+                    models.CharField(
+                        help_text="Shown on the room's page.", max_length=200, verbose_name="reason"
+                    ),
+                ),
+                (
+                    "room",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="closures",
+                        to="rooms.room",
+                        verbose_name="room",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'closure',
-                'verbose_name_plural': 'closures',
-                'ordering': ['room', 'start_date'],
+                "verbose_name": "closure",
+                "verbose_name_plural": "closures",
+                "ordering": ["room", "start_date"],
             },
         ),
         migrations.CreateModel(
-            name='RoomHours',
+            name="RoomHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')], verbose_name='weekday')),
-                ('opens', models.TimeField(verbose_name='from')),
-                ('closes', models.TimeField(verbose_name='until')),
-                ('room', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours', to='rooms.room', verbose_name='room')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                        ],
+                        verbose_name="weekday",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="from")),
+                ("closes", models.TimeField(verbose_name="until")),
+                (
+                    "room",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hours",
+                        to="rooms.room",
+                        verbose_name="room",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bookable hours',
-                'verbose_name_plural': 'bookable hours',
-                'ordering': ['room', 'weekday', 'opens'],
+                "verbose_name": "bookable hours",
+                "verbose_name_plural": "bookable hours",
+                "ordering": ["room", "weekday", "opens"],
             },
         ),
         migrations.CreateModel(
-            name='RoomPhoto',
+            name="RoomPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image_alt', models.CharField(blank=True, help_text='Describe what the image shows for people who cannot see it. Required for every image.', max_length=300, verbose_name='alt text')),
-                ('image_credit', models.CharField(blank=True, help_text='For example: © LHH', max_length=200, verbose_name='image credit')),
-                ('image_licence', models.CharField(blank=True, help_text='For example: CC BY 4.0', max_length=100, verbose_name='image licence')),
-                ('image', models.ImageField(help_text='JPEG, PNG or WebP, at most 8 MB.', upload_to=stadtteilbuero.images.image_upload_to, validators=[stadtteilbuero.uploads.validate_image_file], verbose_name='image')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('room', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='rooms.room', verbose_name='room')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Describe what the image shows for people who cannot see it. Required for every image.",
+                        max_length=300,
+                        verbose_name="alt text",
+                    ),
+                ),
+                (
+                    "image_credit",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: © LHH",
+                        max_length=200,
+                        verbose_name="image credit",
+                    ),
+                ),
+                (
+                    "image_licence",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: CC BY 4.0",
+                        max_length=100,
+                        verbose_name="image licence",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(
+                        help_text="JPEG, PNG or WebP, at most 8 MB.",
+                        upload_to=stadtteilbuero.images.image_upload_to,
+                        validators=[stadtteilbuero.uploads.validate_image_file],
+                        verbose_name="image",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "room",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="rooms.room",
+                        verbose_name="room",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'more photos',
-                'ordering': ['room', 'order', 'pk'],
-                'abstract': False,
+                "verbose_name": "photo",
+                "verbose_name_plural": "more photos",
+                "ordering": ["room", "order", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='BookingEvent',
+            name="BookingEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event_type', models.CharField(max_length=60, verbose_name='event')),
-                ('from_status', models.CharField(blank=True, choices=[('requested', 'Requested'), ('proposed', 'Other time proposed'), ('confirmed', 'Confirmed'), ('declined', 'Declined'), ('cancelled', 'Cancelled')], max_length=20, verbose_name='from status')),
-                ('to_status', models.CharField(choices=[('requested', 'Requested'), ('proposed', 'Other time proposed'), ('confirmed', 'Confirmed'), ('declined', 'Declined'), ('cancelled', 'Cancelled')], max_length=20, verbose_name='to status')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
-                ('actor', models.ForeignKey(blank=True, help_text='Empty: the requester.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='rooms.bookingrequest', verbose_name='request')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("event_type", models.CharField(max_length=60, verbose_name="event")),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("requested", "Requested"),
+                            ("proposed", "Other time proposed"),
+                            ("confirmed", "Confirmed"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="from status",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("proposed", "Other time proposed"),
+                            ("confirmed", "Confirmed"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="to status",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: the requester.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="rooms.bookingrequest",
+                        verbose_name="request",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'history entry',
-                'verbose_name_plural': 'history',
-                'ordering': ['request', 'created_at', 'pk'],
-                'indexes': [models.Index(fields=['request', 'created_at'], name='bookingevent_request_idx')],
+                "verbose_name": "history entry",
+                "verbose_name_plural": "history",
+                "ordering": ["request", "created_at", "pk"],
+                "indexes": [
+                    models.Index(fields=["request", "created_at"], name="bookingevent_request_idx")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='room',
-            index=models.Index(fields=['is_active', 'office', 'name'], name='room_active_idx'),
+            model_name="room",
+            index=models.Index(fields=["is_active", "office", "name"], name="room_active_idx"),
         ),
         migrations.AddIndex(
-            model_name='room',
-            index=models.Index(fields=['capacity'], name='room_capacity_idx'),
+            model_name="room",
+            index=models.Index(fields=["capacity"], name="room_capacity_idx"),
         ),
         migrations.AddConstraint(
-            model_name='room',
-            constraint=models.CheckConstraint(condition=models.Q(('image', ''), models.Q(('image_alt', ''), _negated=True), _connector='OR'), name='rooms_room_image_alt_required'),
+            model_name="room",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("image", ""), models.Q(("image_alt", ""), _negated=True), _connector="OR"
+                ),
+                name="rooms_room_image_alt_required",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='room',
-            constraint=models.CheckConstraint(condition=models.Q(('capacity__gte', 1)), name='room_capacity_positive'),
+            model_name="room",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("capacity__gte", 1)), name="room_capacity_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='room',
-            constraint=models.CheckConstraint(condition=models.Q(('price__isnull', True), ('price__gte', 0), _connector='OR'), name='room_price_not_negative'),
+            model_name="room",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("price__isnull", True), ("price__gte", 0), _connector="OR"),
+                name="room_price_not_negative",
+            ),
         ),
         migrations.AddIndex(
-            model_name='bookingrequest',
-            index=models.Index(fields=['status', 'start'], name='request_status_start_idx'),
+            model_name="bookingrequest",
+            index=models.Index(fields=["status", "start"], name="request_status_start_idx"),
         ),
         migrations.AddIndex(
-            model_name='bookingrequest',
-            index=models.Index(fields=['room', 'status'], name='request_room_status_idx'),
+            model_name="bookingrequest",
+            index=models.Index(fields=["room", "status"], name="request_room_status_idx"),
         ),
         migrations.AddIndex(
-            model_name='bookingrequest',
-            index=models.Index(fields=['status', 'updated_at'], name='request_retention_idx'),
+            model_name="bookingrequest",
+            index=models.Index(fields=["status", "updated_at"], name="request_retention_idx"),
         ),
         migrations.AddConstraint(
-            model_name='bookingrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='request_end_after_start'),
+            model_name="bookingrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="request_end_after_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='bookingrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('proposed_start__isnull', True), ('proposed_end__isnull', True), ('proposed_end__gt', models.F('proposed_start')), _connector='OR'), name='request_proposal_end_after_start'),
+            model_name="bookingrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("proposed_start__isnull", True),
+                    ("proposed_end__isnull", True),
+                    ("proposed_end__gt", models.F("proposed_start")),
+                    _connector="OR",
+                ),
+                name="request_proposal_end_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='booking',
-            index=models.Index(fields=['room', 'start', 'end'], name='booking_room_time_idx'),
+            model_name="booking",
+            index=models.Index(fields=["room", "start", "end"], name="booking_room_time_idx"),
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='booking_end_after_start'),
+            model_name="booking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="booking_end_after_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=rooms.models.constraints.PostgresExclusionConstraint(expressions=[(rooms.models.booking.TsTzRange('start', 'end'), '&&'), ('room', '=')], name='booking_no_overlap'),
+            model_name="booking",
+            constraint=rooms.models.constraints.PostgresExclusionConstraint(
+                expressions=[(rooms.models.booking.TsTzRange("start", "end"), "&&"), ("room", "=")],
+                name="booking_no_overlap",
+            ),
         ),
         migrations.AddIndex(
-            model_name='roomclosure',
-            index=models.Index(fields=['room', 'end_date'], name='roomclosure_room_end_idx'),
+            model_name="roomclosure",
+            index=models.Index(fields=["room", "end_date"], name="roomclosure_room_end_idx"),
         ),
         migrations.AddConstraint(
-            model_name='roomclosure',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='roomclosure_end_after_start'),
+            model_name="roomclosure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gte", models.F("start_date"))),
+                name="roomclosure_end_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='roomhours',
-            index=models.Index(fields=['weekday', 'opens', 'closes'], name='roomhours_day_idx'),
+            model_name="roomhours",
+            index=models.Index(fields=["weekday", "opens", "closes"], name="roomhours_day_idx"),
         ),
         migrations.AddConstraint(
-            model_name='roomhours',
-            constraint=models.CheckConstraint(condition=models.Q(('closes__gt', models.F('opens'))), name='roomhours_closes_after_opens'),
+            model_name="roomhours",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes__gt", models.F("opens"))),
+                name="roomhours_closes_after_opens",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roomphoto',
-            constraint=models.CheckConstraint(condition=models.Q(('image', ''), models.Q(('image_alt', ''), _negated=True), _connector='OR'), name='rooms_roomphoto_image_alt_required'),
+            model_name="roomphoto",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("image", ""), models.Q(("image_alt", ""), _negated=True), _connector="OR"
+                ),
+                name="rooms_roomphoto_image_alt_required",
+            ),
         ),
     ]

@@ -266,6 +266,12 @@ class BookingEvent(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("date"), default=timezone.now)
 
+    LABELS = {
+        "rooms.request.submitted": _("Request received"),
+        "rooms.request.entered": _("Entered by the office"),
+        "rooms.request.anonymised": _("Anonymised"),
+    }
+
     objects = BookingEventQuerySet.as_manager()
 
     class Meta:
@@ -274,11 +280,8 @@ class BookingEvent(models.Model):
         verbose_name_plural = _("history")
         indexes = [models.Index(fields=["request", "created_at"], name="bookingevent_request_idx")]
 
-    LABELS = {
-        "rooms.request.submitted": _("Request received"),
-        "rooms.request.entered": _("Entered by the office"),
-        "rooms.request.anonymised": _("Anonymised"),
-    }
+    def __str__(self):
+        return f"{self.event_type} {timezone.localtime(self.created_at):%d.%m.%Y %H:%M}"
 
     @property
     def label(self) -> str:
@@ -288,6 +291,3 @@ class BookingEvent(models.Model):
         if status in BookingRequest.Status.values:
             return str(BookingRequest.Status(status).label)
         return self.event_type
-
-    def __str__(self):
-        return f"{self.event_type} {timezone.localtime(self.created_at):%d.%m.%Y %H:%M}"

@@ -52,7 +52,9 @@ class RoomQuerySet(OfficeOwnedQuerySet):
             start_date__lte=day,
             end_date__gte=day,
         )
-        return self.filter(Exists(hours)).exclude(Exists(room_closed)).exclude(Exists(office_closed))
+        return (
+            self.filter(Exists(hours)).exclude(Exists(room_closed)).exclude(Exists(office_closed))
+        )
 
     def free_between(self, start: datetime.datetime, end: datetime.datetime):
         """Rooms without a confirmed booking overlapping start–end."""
@@ -133,7 +135,9 @@ class Room(ImageMixin, models.Model):
         help_text=_("Requests must come at least this many days ahead."),
     )
     max_hours = models.PositiveSmallIntegerField(
-        _("longest booking in hours"), default=4, validators=[MinValueValidator(1), MaxValueValidator(24)]
+        _("longest booking in hours"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
     max_days_ahead = models.PositiveSmallIntegerField(
         _("bookable up to days ahead"),

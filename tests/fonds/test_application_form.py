@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from stadtteilbuero.antispam import form_stamp
 from fonds.models import Application, ApplicationEvent, IncomeLine
+from stadtteilbuero.antispam import form_stamp
 from tests.factories import ApplicationFactory, FundFactory
 from tests.fonds.conftest import form_data
 

@@ -80,7 +80,9 @@ def test_staff_confirm_and_decline_through_the_buttons(
     first = BookingRequestFactory(room=room)
     second = BookingRequestFactory(room=room)
     client.force_login(rooms_staff)
-    change = client.get(reverse("admin:rooms_bookingrequest_change", args=[first.pk])).content.decode()
+    change = client.get(
+        reverse("admin:rooms_bookingrequest_change", args=[first.pk])
+    ).content.decode()
     assert "bestaetigen/" in change and "ablehnen/" in change
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("admin:rooms_bookingrequest_confirm", args=[first.pk]), {})
@@ -92,9 +94,14 @@ def test_staff_confirm_and_decline_through_the_buttons(
     response = client.post(reverse("admin:rooms_bookingrequest_confirm", args=[second.pk]), {})
     assert response.status_code == 200
     assert "bereits von 18:00 bis 20:00 gebucht" in response.content.decode()
-    response = client.post(reverse("admin:rooms_bookingrequest_decline", args=[second.pk]), {"message": ""})
+    response = client.post(
+        reverse("admin:rooms_bookingrequest_decline", args=[second.pk]), {"message": ""}
+    )
     assert response.status_code == 200
-    client.post(reverse("admin:rooms_bookingrequest_decline", args=[second.pk]), {"message": "Schon belegt."})
+    client.post(
+        reverse("admin:rooms_bookingrequest_decline", args=[second.pk]),
+        {"message": "Schon belegt."},
+    )
     second.refresh_from_db()
     assert second.status == S.DECLINED and second.message == "Schon belegt."
 
@@ -105,7 +112,9 @@ def test_propose_in_the_admin(client, rooms_staff, room):
     url = reverse("admin:rooms_bookingrequest_propose", args=[request.pk])
     bad = client.post(url, {"date": "gestern", "time_from": "18:00", "time_to": "20:00"})
     assert bad.status_code == 200 and "gültiges Datum" in bad.content.decode()
-    client.post(url, {"date": next_tuesday(2).isoformat(), "time_from": "17:00", "time_to": "19:00"})
+    client.post(
+        url, {"date": next_tuesday(2).isoformat(), "time_from": "17:00", "time_to": "19:00"}
+    )
     request.refresh_from_db()
     assert request.status == S.PROPOSED and request.proposed_start is not None
 
@@ -143,8 +152,15 @@ def test_staff_cannot_enter_bookings_for_foreign_rooms(client, rooms_staff, fore
     client.force_login(rooms_staff)
     response = client.post(
         reverse("admin:rooms_bookingrequest_add"),
-        {"room": foreign_room.pk, "date": next_tuesday().isoformat(), "time_from": "10:00",
-         "time_to": "12:00", "purpose": "x", "people": "3", "name": "y"},
+        {
+            "room": foreign_room.pk,
+            "date": next_tuesday().isoformat(),
+            "time_from": "10:00",
+            "time_to": "12:00",
+            "purpose": "x",
+            "people": "3",
+            "name": "y",
+        },
     )
     assert response.status_code == 200
     assert not BookingRequest.objects.exists()

@@ -25,7 +25,9 @@ def rooms(office, other_office):
         "big": RoomFactory(office=office, slug="gross", capacity=14, step_free=True),
         "small": RoomFactory(office=office, slug="klein", capacity=6, step_free=True),
         "stairs": RoomFactory(office=office, slug="treppe", capacity=20, step_free=False),
-        "other": RoomFactory(office=other_office, slug="anderswo", capacity=30, step_free=True, has_kitchen=True),
+        "other": RoomFactory(
+            office=other_office, slug="anderswo", capacity=30, step_free=True, has_kitchen=True
+        ),
         "evening_free": RoomFactory(
             office=other_office,
             slug="nur-vormittags",
@@ -54,7 +56,11 @@ def test_resident_finds_a_free_step_free_room_for_twelve_next_tuesday_evening(cl
 
 
 def test_filters_office_equipment_and_closed_days(client, rooms, office):
-    assert sorted(room_links(client.get("/raeume/", {"buero": office.slug}))) == ["gross", "klein", "treppe"]
+    assert sorted(room_links(client.get("/raeume/", {"buero": office.slug}))) == [
+        "gross",
+        "klein",
+        "treppe",
+    ]
     assert room_links(client.get("/raeume/", {"ausstattung": "kueche"})) == ["anderswo"]
     HoursExceptionFactory(office=office, start_date=next_tuesday(), end_date=next_tuesday())
     links = room_links(client.get("/raeume/", {"frei_am": next_tuesday().isoformat()}))
@@ -156,7 +162,9 @@ def test_query_counts_are_fixed(client, rooms, room, django_assert_max_num_queri
     request = BookingRequestFactory(room=room, repeat_until=next_tuesday(30))
     pages = [
         "/raeume/",
-        "/raeume/?personen=12&barrierefrei=stufenlos&frei_am=" + next_tuesday().isoformat() + "&von=18:00&bis=20:00",
+        "/raeume/?personen=12&barrierefrei=stufenlos&frei_am="
+        + next_tuesday().isoformat()
+        + "&von=18:00&bis=20:00",
         room.get_absolute_url(),
         room.get_absolute_url() + "?woche=" + next_tuesday(2).isoformat(),
         room.get_request_url(),

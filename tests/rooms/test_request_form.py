@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from rooms.models import BookingRequest
 from tests.factories import BookingRequestFactory, HoursExceptionFactory
@@ -88,7 +89,7 @@ def test_weekend_day_without_hours(client, room):
 
 
 def test_lead_time(client, room):
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = post(client, room, date=tomorrow.isoformat())
     assert "mindestens 3 Tage im Voraus" in field_errors(response, "date")
 

@@ -56,7 +56,9 @@ def test_decline_needs_a_reason_and_closes(room, rooms_staff, django_capture_on_
     with pytest.raises(services.BookingError):
         services.request_decline(request=request, actor=rooms_staff, message=" ")
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_decline(request=request, actor=rooms_staff, message="Nur nicht-kommerziell.")
+        services.request_decline(
+            request=request, actor=rooms_staff, message="Nur nicht-kommerziell."
+        )
     request.refresh_from_db()
     assert (request.status, request.closed_at is not None) == (S.DECLINED, True)
     assert "Nur nicht-kommerziell." in mail.outbox[0].body
@@ -123,7 +125,9 @@ def test_status_link_expires_after_the_last_date(client, room, settings, time_ma
     request = BookingRequestFactory(room=room)
     services.request_confirm(request=request)
     assert client.get(request.get_status_url()).status_code == 200
-    time_machine.move_to(request.last_end + datetime.timedelta(days=settings.ROOMS_STATUS_LINK_DAYS, hours=1))
+    time_machine.move_to(
+        request.last_end + datetime.timedelta(days=settings.ROOMS_STATUS_LINK_DAYS, hours=1)
+    )
     response = client.get(request.get_status_url())
     assert response.status_code == 410
     assert "Link ist abgelaufen" in response.content.decode()
@@ -213,6 +217,9 @@ def test_two_confirmations_of_one_slot_at_once(room):
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(results.values()) == ["Der Raum ist zur angefragten Zeit nicht frei.", "confirmed"]
+    assert sorted(results.values()) == [
+        "Der Raum ist zur angefragten Zeit nicht frei.",
+        "confirmed",
+    ]
     assert Booking.objects.count() == 1
     assert BookingRequest.objects.filter(status=S.CONFIRMED).count() == 1
