@@ -104,7 +104,7 @@ def assert_statistics_intact(application, fund):
     assert application.expected_participants == 120
     assert application.status == Application.Status.COMPLETED
     assert application.expenses.get().total == Decimal("500.00")
-    assert Fund.objects.with_figures().get(pk=fund.pk).approved_total == Decimal("700.00")
+    assert Fund.objects.with_figures().get(pk=fund.pk).figures.approved == Decimal("700.00")
 
 
 def test_anonymise_removes_everything_personal_and_keeps_statistics(
@@ -138,7 +138,7 @@ def test_anonymise_is_idempotent(fund, fonds_staff, django_capture_on_commit_cal
 
 def test_old_status_link_leads_nowhere(client, fund, fonds_staff):
     application, _files = full_application(fund)
-    url = application.get_absolute_url()
+    url = application.get_status_url()
     assert client.get(url).status_code == 200
     application_anonymise(application=application, actor=fonds_staff)
     assert client.get(url).status_code == 404

@@ -234,7 +234,7 @@ def test_measure_fact_table_in_german_format(client, office):
     cells = re.findall(r'<th scope="row">(.*?)</th><td>(.*?)</td>', table, re.S)
     rows = {header.strip(): re.sub(r"<[^>]+>", " ", cell).split() for header, cell in cells}
     assert rows["Nr."] == ["O/N", "1"]
-    assert rows["Kosten"] == ["960.000", "€"]
+    assert rows["Kosten"] == ["960.000,00", "€"]
     assert rows["Finanzierung"] == ["Städtebauförderung"]
     assert rows["Priorität"] == ["hoch"]
     assert rows["Beginn"] == ["ab", "2023"]
