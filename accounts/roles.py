@@ -38,6 +38,17 @@ EDITORIAL_PERMISSIONS = {
         "partner": VIEW,
     },
     "events": {"event": ALL, "cancelleddate": ALL, "occurrence": VIEW, "category": VIEW},
+    # Community rooms: requests come from residents and change only through the
+    # workflow's buttons; their history is a record.
+    "rooms": {
+        "room": ALL,
+        "roomhours": ALL,
+        "roomphoto": ALL,
+        "roomclosure": ALL,
+        "booking": ALL,
+        "bookingrequest": ("change", "view"),
+        "bookingevent": VIEW,
+    },
 }
 # Fund staff work on everything of the fund app except what only the city decides:
 # creating or removing a fund and the portal-wide cost categories. (A fund's budget

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "projects",
     "events",
     "fonds",
+    "rooms",
     # Last: its post_migrate sets the roles' permissions once all others exist.
     "accounts",
 ]
@@ -205,6 +206,12 @@ FONDS_STATUS_LINK_DAYS = int(os.environ.get("FONDS_STATUS_LINK_DAYS", "90"))
 FONDS_SUBMISSIONS_PER_HOUR = int(os.environ.get("FONDS_SUBMISSIONS_PER_HOUR", "5"))
 FORM_POSTS_PER_HOUR = int(os.environ.get("FORM_POSTS_PER_HOUR", "60"))
 FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "5"))
+# Community rooms: room requests stored per address and hour; the requester's status link
+# works this many days after the last date or the closing; requests lose their personal
+# data this many days after that (the daily `anonymise_applications` covers them too).
+ROOMS_REQUESTS_PER_HOUR = int(os.environ.get("ROOMS_REQUESTS_PER_HOUR", "5"))
+ROOMS_STATUS_LINK_DAYS = int(os.environ.get("ROOMS_STATUS_LINK_DAYS", "30"))
+ROOMS_RETENTION_DAYS = int(os.environ.get("ROOMS_RETENTION_DAYS", "180"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

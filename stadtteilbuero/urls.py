@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("events.urls")),
     path("", include("fonds.urls")),
+    path("", include("rooms.urls")),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="imprint"),
     path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
