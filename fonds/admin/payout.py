@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_city_admin
 from fonds import services
 from fonds.forms import PayoutForm
 from fonds.models import Application, Payout
-from accounts.roles import is_city_admin
 from offices.admin_scoping import OfficeScopedAdmin
 
 

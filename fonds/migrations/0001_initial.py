@@ -2,8 +2,6 @@
 
 from decimal import Decimal
 
-from decimal import Decimal
-
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
