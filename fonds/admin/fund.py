@@ -86,7 +86,8 @@ class FundAdmin(OfficeScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
-        if is_city_admin(request.user):
+        # Creating a fund is the city's permission anyway (accounts.roles).
+        if obj is None or is_city_admin(request.user):
             return fields
         return (*fields, *self.CITY_FIELDS)
 
