@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from offices.admin_history import HistoryAdminMixin
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, ReadOnlyAdminMixin
 
 from .forms import EventAdminForm
@@ -32,7 +33,7 @@ class CancelledDateInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(OfficeScopedAdmin):
+class EventAdmin(HistoryAdminMixin, OfficeScopedAdmin):
     form = EventAdminForm
     list_display = (
         "title",

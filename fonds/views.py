@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
-from stadtteilbuero.ratelimit import hit
 
 from stadtteilbuero.antispam import client_ip, form_post_allowed
+from stadtteilbuero.ratelimit import hit
 
 from . import services
 from .forms import ApplicationSubmission, ProofSubmission
@@ -38,7 +38,7 @@ RATE_WINDOW = 60 * 60
 
 class FundListView(ListView):
     context_object_name = "funds"
-    paginate_by = 50
+    paginate_by = 12
 
     def get_queryset(self):
         return (

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from offices.admin_history import HistoryAdminMixin
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
 from .models import GalleryImage, Partner, Project, ProjectPartner, Theme
@@ -38,7 +39,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(OfficeScopedAdmin):
+class ProjectAdmin(HistoryAdminMixin, OfficeScopedAdmin):
     list_display = (
         "title",
         "number",

@@ -74,11 +74,12 @@ class OutgoingMailAdmin(MailDisplayMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
 
     list_display = ["subject", "recipients", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status", "content_type"]
-    search_fields = ["subject", "to", "body"]
+    # No body: it may carry an applicant's secret status link, which is theirs alone.
+    search_fields = ["subject", "to"]
     list_select_related = ["content_type"]
     list_per_page = 50
     date_hierarchy = "created_at"
-    fields = [*MAIL_FIELDS, "reply_to", "content_type", "object_id", "body", "resend_button"]
+    fields = [*MAIL_FIELDS, "reply_to", "content_type", "object_id", "resend_button"]
     readonly_fields = fields
     actions = ["resend_selected"]
     resend_query = "?back=mail"

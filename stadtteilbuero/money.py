@@ -1,6 +1,6 @@
-"""Money shown one way everywhere: German grouping and decimal comma, the € sign after
-the amount ("1.234,56 €", "960.000 €"). Whole amounts show no cents. The template filter
-`euro` (portal tags), the admin and the e-mails all use `format_euro`."""
+"""Money shown one way everywhere: German grouping, decimal comma and always the cents,
+the € sign after the amount ("1.234,56 €", "960.000,00 €"). The template filter `euro`
+(portal tags), the admin, the services' messages and the e-mails all use `format_euro`."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -16,6 +16,5 @@ def format_euro(value) -> str:
         return ""
     if not amount.is_finite():
         return ""
-    places = 0 if amount == amount.to_integral_value() else 2
-    text = number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
+    text = number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
     return f"{text} €"

@@ -42,7 +42,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,15 +58,25 @@ INSTALLED_APPS = [
     "imagekit",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "simple_history",
     "stadtteilbuero",
     "offices",
     "projects",
     "events",
     "fonds",
+    "rooms",
+    # Last: its post_migrate sets the roles' permissions once all others exist.
+    "accounts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "stadtteilbuero.security.portal_security",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -76,8 +86,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.staff_session_limit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so a lockout answers before the login view runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stadtteilbuero.urls"
@@ -129,10 +145,38 @@ PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/en/admin/", "/health/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out user or address is refused even with the right password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff sessions end after 8 hours (counted from the login, see accounts.middleware) or
+# when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The set-password link of an invitation (and of a reset) is valid for 72 hours.
+PASSWORD_RESET_TIMEOUT = 72 * 60 * 60
+# Two-factor login (django-otp) for city administrators and fund staff.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("PORTAL_NAME", "Stadtteilportal")
+
+# django-axes: five failed logins lock the user name and, separately, the address for an
+# hour; a city administrator unlocks earlier (admin: users, "Unlock login").
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = 1  # hour
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "stadtteilbuero.antispam.client_ip"
+AXES_VERBOSE = False
 
 # Language and time
 LANGUAGE_CODE = "de"
@@ -169,9 +213,15 @@ FONDS_STATUS_LINK_DAYS = int(os.environ.get("FONDS_STATUS_LINK_DAYS", "90"))
 FONDS_SUBMISSIONS_PER_HOUR = int(os.environ.get("FONDS_SUBMISSIONS_PER_HOUR", "5"))
 FORM_POSTS_PER_HOUR = int(os.environ.get("FORM_POSTS_PER_HOUR", "60"))
 FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "5"))
+# Community rooms: room requests stored per address and hour; the requester's status link
+# works this many days after the last date or the closing; requests lose their personal
+# data this many days after that (the daily `anonymise_applications` covers them too).
+ROOMS_REQUESTS_PER_HOUR = int(os.environ.get("ROOMS_REQUESTS_PER_HOUR", "5"))
+ROOMS_STATUS_LINK_DAYS = int(os.environ.get("ROOMS_STATUS_LINK_DAYS", "30"))
+ROOMS_RETENTION_DAYS = int(os.environ.get("ROOMS_RETENTION_DAYS", "180"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "stadtteilbuero.storage.CleanFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -254,6 +304,30 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# Content-Security-Policy (django-csp): scripts and styles only from files of the portal,
+# no inline code; the page may not be framed; violations are logged by /csp-report/.
+_MEDIA_HOSTS = [f"https://{host}" for host in [os.environ.get("AWS_S3_CUSTOM_DOMAIN")] if host]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for Bootstrap's form icons (SVG in the stylesheet).
+        "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "report-uri": "/csp-report/",
+    }
+}
+# Powerful browser features the portal never uses (stadtteilbuero.security).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 # Behind a reverse proxy every request comes from the proxy's address; with this set, the
 # fund form's rate limit counts the client address the proxy appends to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)

@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import security, views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Stadtteilportal – administration")
@@ -18,6 +18,7 @@ handler500 = "stadtteilbuero.views.server_error"
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("csp-report/", security.csp_report, name="csp-report"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("events.urls")),
     path("", include("fonds.urls")),
+    path("", include("rooms.urls")),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="imprint"),
     path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),

@@ -37,7 +37,9 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             offices=Office.objects.active().order_by("city", "name")[:OFFICES_ON_HOME],
-            pinned_notices=Notice.objects.pinned().select_related("office")[:PINNED_ON_HOME],
+            pinned_notices=Notice.objects.pinned()
+            .portal_wide()
+            .select_related("office")[:PINNED_ON_HOME],
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
             projects=Project.objects.published()
             .current()

@@ -15,6 +15,7 @@ from fonds import forms, services
 from fonds.exports import EXPORT_FORMATS, export_response
 from fonds.models import Application, ApplicationNote
 from offices.admin_scoping import OfficeScopedAdmin
+from stadtteilbuero.admin import OutgoingMailInline
 
 from .decisions import decision_buttons, decision_urls, start_review_action
 from .display import euro, local_time
@@ -98,6 +99,7 @@ class ApplicationAdmin(OfficeScopedAdmin):
         PayoutInline,
         ProofInline,
         ApplicationEventInline,
+        OutgoingMailInline,
     ]
     fieldsets = (
         (

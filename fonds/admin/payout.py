@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_city_admin
 from fonds import services
 from fonds.forms import PayoutForm
 from fonds.models import Application, Payout
@@ -31,7 +32,7 @@ class PayoutAdmin(OfficeScopedAdmin):
         return obj is None and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "application":

@@ -131,6 +131,7 @@ class DocumentsField(forms.FileField):
 
     images_only = False
     max_files = ATTACHMENT_MAX_FILES
+    too_many = _("Please attach at most %(max)s files.")
 
     def __init__(self, **kwargs):
         accept = PHOTO_ACCEPT if self.images_only else DOCUMENT_ACCEPT
@@ -146,7 +147,7 @@ class DocumentsField(forms.FileField):
             return []
         if len(files) > self.max_files:
             raise ValidationError(
-                _("Please choose at most %(max)s files."),
+                self.too_many,
                 code="too_many_files",
                 params={"max": self.max_files},
             )
@@ -167,3 +168,4 @@ class PhotosField(DocumentsField):
 
     images_only = True
     max_files = PROOF_MAX_PHOTOS
+    too_many = _("Please choose at most %(max)s photos.")

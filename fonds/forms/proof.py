@@ -11,6 +11,7 @@ from fonds.models import PROOF_MAX_PAYMENTS, Application, Payout, Proof, ProofPa
 
 from .cost_plan import style_line_widgets, unvalidated
 from .fields import AmountField, DateInput, DocumentField, PhotosField, parse_amount
+from .summary import form_error_items, formset_error_items
 
 
 class ProofForm(forms.ModelForm):
@@ -142,30 +143,10 @@ class ProofSubmission:
         return total
 
     def error_summary(self):
-        items = []
-        for name, errors in self.form.errors.items():
-            label = "" if name == "__all__" else str(self.form.fields[name].label)
-            for message in errors:
-                items.append((f"id_{name}", f"{label}: {message}" if label else message))
-        for message in self.payments.non_form_errors():
-            items.append(("payments", f"{_('Payments')}: {message}"))
-        for index, form in enumerate(self.payments.forms):
-            for name, errors in form.errors.items():
-                for message in errors:
-                    field = form.fields.get(name)
-                    items.append(
-                        (
-                            f"id_{form.add_prefix(name)}",
-                            _("%(section)s, row %(number)s, %(field)s: %(message)s")
-                            % {
-                                "section": _("Payments"),
-                                "number": index + 1,
-                                "field": field.label if field else "",
-                                "message": message,
-                            },
-                        )
-                    )
-        return items
+        return [
+            *form_error_items(self.form),
+            *formset_error_items(_("Payments"), self.payments),
+        ]
 
 
 class PayoutForm(forms.ModelForm):

@@ -11,6 +11,7 @@ from fonds.services import finance_totals
 from .application import ApplicationForm
 from .cost_plan import ExpenseFormSet, IncomeFormSet, unvalidated
 from .fields import parse_amount
+from .summary import form_error_items, formset_error_items
 
 
 class ApplicationSubmission:
@@ -115,33 +116,9 @@ class ApplicationSubmission:
 
     def error_summary(self):
         """(anchor, message) pairs for the summary on top of the page."""
-        items = []
-        for name, errors in self.form.errors.items():
-            anchor = "form-errors" if name == "__all__" else f"id_{name}"
-            if name == "attachments":
-                anchor = "id_attachments"
-            label = "" if name == "__all__" else str(self.form.fields[name].label).rstrip(".")
-            for message in errors:
-                items.append((anchor, f"{label}: {message}" if label else message))
+        items = form_error_items(self.form)
         for title, formset in ((_("Costs"), self.expenses), (_("Income"), self.incomes)):
-            for message in formset.non_form_errors():
-                items.append((formset.prefix, f"{title}: {message}"))
-            for index, form in enumerate(formset.forms):
-                for name, errors in form.errors.items():
-                    for message in errors:
-                        field = form.fields.get(name)
-                        items.append(
-                            (
-                                f"id_{form.add_prefix(name)}",
-                                _("%(section)s, row %(number)s, %(field)s: %(message)s")
-                                % {
-                                    "section": title,
-                                    "number": index + 1,
-                                    "field": field.label if field else "",
-                                    "message": message,
-                                },
-                            )
-                        )
+            items += formset_error_items(title, formset)
         for message in self.finance_errors:
             items.append(("finance", message))
         return items

@@ -47,6 +47,9 @@ class ApplicationEvent(models.Model):
         verbose_name_plural = _("status history")
         indexes = [models.Index(fields=["application", "created_at"], name="appevent_app_idx")]
 
+    def __str__(self):
+        return f"{self.event_type} {timezone.localtime(self.created_at):%d.%m.%Y %H:%M}"
+
     # What each event is called on screen; status changes use the status's label.
     LABELS = {
         "fonds.application.deferred": _("Deferred to a later meeting"),
@@ -56,6 +59,7 @@ class ApplicationEvent(models.Model):
         "fonds.application.proof_returned": _("Proof of use sent back"),
         "fonds.application.proof_reminder": _("Reminder of the proof of use"),
         "fonds.application.anonymised": _("Anonymised"),
+        "fonds.application.attachment_deleted": _("Attachment deleted"),
     }
 
     @property
@@ -66,9 +70,6 @@ class ApplicationEvent(models.Model):
         if status in Application.Status.values:
             return str(Application.Status(status).label)
         return self.event_type
-
-    def __str__(self):
-        return f"{self.event_type} {timezone.localtime(self.created_at):%d.%m.%Y %H:%M}"
 
 
 class ApplicationNoteQuerySet(OfficeOwnedQuerySet):

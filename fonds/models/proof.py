@@ -1,8 +1,6 @@
 """The proof of use (Verwendungsnachweis): the applicant's report, the payments with
 their receipts, photos, and where an application stands with payouts and its proof."""
 
-import datetime
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -206,8 +204,7 @@ class ProofSituation:
 
     @property
     def proof_due_on(self):
-        end = self.application.end_date
-        return end + datetime.timedelta(days=settings.FONDS_PROOF_DUE_DAYS) if end else None
+        return self.application.proof_due_on
 
     @property
     def proof_overdue(self):

@@ -5,9 +5,9 @@ from decimal import Decimal
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
-from stadtteilbuero.mail import render_mail
 
 from fonds.models import AgendaItem, Application, Fund, JuryMeeting
+from stadtteilbuero.mail import render_mail
 from stadtteilbuero.money import format_euro
 
 from .application import application_transition, lock_for_transition
@@ -33,6 +33,7 @@ def decision_mail_draft(
     """
     context = mail_context(
         application,
+        for_staff=True,
         amount=amount,
         partial=amount is not None and amount < application.requested_amount,
         conditions=conditions,

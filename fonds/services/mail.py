@@ -4,13 +4,11 @@ mail queue (stadtteilbuero.mail) in the caller's transaction. A worker sends it 
 retries; staff see on the application whether it went out. A failing mail server never
 loses or rolls back the change that caused the mail."""
 
-import datetime
-
 from django.conf import settings
 from django.urls import reverse
-from stadtteilbuero.mail import queue_mail, render_mail
 
 from fonds.models import Application
+from stadtteilbuero.mail import queue_mail, render_mail
 
 from .finance import application_totals
 
@@ -23,11 +21,16 @@ def status_url(application: Application) -> str:
     return absolute_url(application.get_status_url())
 
 
+# Staff preview and edit decision mails; the applicant's secret link is not theirs to see,
+# so the draft carries this placeholder and the real link is put in when it is queued.
+STATUS_LINK_PLACEHOLDER = "[Link zu Ihrer Statusseite]"
+
+
 def proof_url(application: Application) -> str:
     return absolute_url(reverse("fonds:proof-create", kwargs={"token": application.token}))
 
 
-def mail_context(application: Application, **extra) -> dict:
+def mail_context(application: Application, *, for_staff: bool = False, **extra) -> dict:
     application = (
         Application.objects.select_related("fund__office", "jury_meeting")
         .prefetch_related("expenses__category", "incomes", "attachments")
@@ -39,17 +42,13 @@ def mail_context(application: Application, **extra) -> dict:
         "fund": fund,
         "office": fund.office,
         "portal_name": settings.PORTAL_NAME,
-        "status_url": status_url(application),
+        "status_url": STATUS_LINK_PLACEHOLDER if for_staff else status_url(application),
         "admin_url": absolute_url(reverse("admin:fonds_application_change", args=[application.pk])),
         "expenses": list(application.expenses.all()),
         "incomes": list(application.incomes.all()),
         "attachments": list(application.attachments.all()),
         "totals": application_totals(application),
-        "proof_due_on": (
-            application.end_date + datetime.timedelta(days=settings.FONDS_PROOF_DUE_DAYS)
-            if application.end_date
-            else None
-        ),
+        "proof_due_on": application.proof_due_on,
         **extra,
     }
 
@@ -75,6 +74,7 @@ def send_mail_about(
         )
         subject = rendered_subject if subject is None else subject
         body = rendered_body if body is None else body
+    body = body.replace(STATUS_LINK_PLACEHOLDER, status_url(application))
     if to_office:
         recipients = _office_address(application)
         reply_to = [application.email] if application.email else None

@@ -312,6 +312,7 @@ def generate(ctx: Context) -> str:
             payouts.append(
                 Payout(
                     application=app,
+                    fund_id=app.fund_id,
                     amount=amount,
                     paid_on=paid_on,
                     is_advance=advance,

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from stadtteilbuero.antispam import form_stamp
 from fonds.models import Application, ApplicationEvent, IncomeLine
+from stadtteilbuero.antispam import form_stamp
 from tests.factories import ApplicationFactory, FundFactory
 from tests.fonds.conftest import form_data
 
@@ -96,7 +96,7 @@ def test_confirmation_page_shows_reference_and_status_link(client, fund, materia
     application = Application.objects.get()
     page = content(response)
     assert application.reference_number in page
-    assert application.get_absolute_url() in page
+    assert application.get_status_url() in page
     assert "Nachbarschaftsfest im Hof" in page
     assert "500,00 €" in page
 
