@@ -72,6 +72,7 @@ bench: $(STAMP) locale/de/LC_MESSAGES/django.mo ## Benchmark the pages (median/p
 
 scale-data: $(STAMP) ## Fill the configured (empty) database with city-scale data (DATABASE_URL=...)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input --verbosity=0
+	$(DEV_ENV) $(BIN)/python manage.py load_demo > /dev/null
 	$(DEV_ENV) $(BIN)/python manage.py generate_scale_data --offices 40 --projects 5000 --events 50000 --applications 50000 --seed 1
 
 bench-scale: $(STAMP) locale/de/LC_MESSAGES/django.mo ## The benchmark on a database filled by `make scale-data` (DATABASE_URL=...)

@@ -22,6 +22,8 @@ COUNTS = {"offices": 2, "projects": 10, "events": 60, "applications": 120}
 
 
 def generate():
+    call_command("load_demo", stdout=io.StringIO())
+    mail.outbox.clear()
     options = [f"--{name}={count}" for name, count in COUNTS.items()]
     call_command("generate_scale_data", *options, stdout=io.StringIO())
 
@@ -87,7 +89,12 @@ def test_scale_data_is_deterministic_for_a_seed():
     assert rows_of_a_run(8) != first
 
 
+def test_scale_data_needs_the_demo_data():
+    with pytest.raises(CommandError, match="load_demo"):
+        call_command("generate_scale_data", stdout=io.StringIO())
+
+
 def test_scale_data_refuses_to_run_twice():
     OfficeFactory(slug="skala-001")
-    with pytest.raises(CommandError):
-        generate()
+    with pytest.raises(CommandError, match="already"):
+        call_command("generate_scale_data", stdout=io.StringIO())

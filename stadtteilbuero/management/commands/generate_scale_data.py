@@ -1,9 +1,9 @@
 import time
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from events.models import Category
 from offices.models import Office
 from stadtteilbuero.scale import generate
 from stadtteilbuero.scale.common import new_context
@@ -12,7 +12,7 @@ from stadtteilbuero.scale.common import new_context
 class Command(BaseCommand):
     help = (
         "Fill the configured database with city-scale data on top of the demo data "
-        "(deterministic for a seed and a day; sends no mail)."
+        "(load_demo first; deterministic for a seed and a day; sends no mail)."
     )
 
     def add_arguments(self, parser):
@@ -28,8 +28,10 @@ class Command(BaseCommand):
             raise CommandError("Give at least one office and no negative numbers.")
         if Office.objects.filter(slug__startswith="skala-").exists():
             raise CommandError("This database holds scale data already; use a fresh one.")
+        if not Category.objects.exists():
+            # The themes, categories and cost categories come from the demo data.
+            raise CommandError("Load the demo data first: manage.py load_demo")
         started = time.monotonic()
-        call_command("load_demo", stdout=self.stdout)
         with transaction.atomic():
             generate(new_context(seed=options["seed"], counts=counts), report=self.stdout.write)
         if connection.vendor == "postgresql":
