@@ -29,7 +29,7 @@ import urllib.parse
 import urllib.request
 from collections import Counter, defaultdict
 
-TODAY = datetime.date.today()
+TODAY = datetime.datetime.now().astimezone().date()
 BROWSE = [
     # (weight, kind, path)
     (20, "home", "/"),
@@ -58,11 +58,15 @@ class Stats:
         self.lock = threading.Lock()
         self.times = defaultdict(list)
         self.statuses = defaultdict(Counter)
+        self.started = time.monotonic()
+        self.failed_at = []  # seconds since the start of each 5xx or unanswered request
 
     def record(self, kind, seconds, status):
         with self.lock:
             self.times[kind].append(seconds * 1000)
             self.statuses[kind][status] += 1
+            if not isinstance(status, int) or status >= 500:
+                self.failed_at.append(time.monotonic() - self.started)
 
 
 def opener():
@@ -153,14 +157,24 @@ def user(base, args, stats, stop, seed):
 
 
 def report(stats, seconds):
+    """Prints the figures; returns the number of errors (5xx other than 503)."""
     total = sum(len(times) for times in stats.times.values())
+    counts = Counter()
+    for statuses in stats.statuses.values():
+        counts.update(statuses)
+    unavailable = counts[503]
     errors = sum(
         count
-        for statuses in stats.statuses.values()
-        for status, count in statuses.items()
-        if not isinstance(status, int) or status >= 500
+        for status, count in counts.items()
+        if (not isinstance(status, int) or status >= 500) and status != 503
     )
-    print(f"{total} requests in {seconds:.0f} s: {total / seconds:.1f}/s, {errors} errors (5xx)")
+    print(
+        f"{total} requests in {seconds:.0f} s: {total / seconds:.1f}/s, "
+        f"{errors} errors (5xx other than 503, no answer), {unavailable} answered 503"
+    )
+    if stats.failed_at:
+        first, last = min(stats.failed_at), max(stats.failed_at)
+        print(f"5xx or no answer between {first:.1f} s and {last:.1f} s after the start")
     print(f"{'kind':20} {'count':>6} {'median ms':>10} {'p95 ms':>8} {'p99 ms':>8}  statuses")
     for kind in sorted(stats.times):
         times = sorted(stats.times[kind])

@@ -27,6 +27,8 @@ DAYLIGHT_FROM = datetime.datetime(1970, 3, 29, 2)  # noqa: DTZ001
 STANDARD_FROM = datetime.datetime(1970, 10, 25, 3)  # noqa: DTZ001
 
 ENTRY_CACHE_SECONDS = 24 * 60 * 60
+# Characters of an event's description in a VEVENT; the URL leads to the whole text.
+DESCRIPTION_LIMIT = 300
 
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
@@ -126,7 +128,7 @@ def occurrence_entries(occurrences, request) -> list[bytes]:
 
 def description(event, url):
     """Plain text: what it is, price, registration, accessibility and the link."""
-    parts = [event.summary, plain_text(event.description)]
+    parts = [event.summary, _shortened(plain_text(event.description))]
     if event.status_note and event.status != event.Status.SCHEDULED:
         parts.insert(0, f"{event.get_status_display()}: {event.status_note}")
     price = _("Price: %(price)s") % {"price": event.price}
@@ -139,6 +141,13 @@ def description(event, url):
         parts.append(_("Languages spoken: %(languages)s") % {"languages": event.languages})
     parts.append(url)
     return "\n\n".join(part for part in parts if part)
+
+
+def _shortened(text, limit=DESCRIPTION_LIMIT):
+    """The start of a long text (the link leads to the rest): feeds stay small."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 2].rsplit(" ", 1)[0] + " …"
 
 
 def summary(event, cancelled):
@@ -195,9 +204,7 @@ def ics_response(content, filename):
 
 
 def _short_details(event, url):
-    text = event.summary or plain_text(event.description)
-    if len(text) > 500:
-        text = text[:497].rsplit(" ", 1)[0] + " …"
+    text = _shortened(event.summary or plain_text(event.description), 500)
     return f"{text}\n\n{url}" if text else url
 
 

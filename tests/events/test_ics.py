@@ -216,3 +216,13 @@ def test_line_breaks_in_title_place_and_office_name_never_break_the_feed(client)
         assert str(entry["summary"]) == "Fest ATTENDEE:mailto:x@example.org"
         assert "ATTENDEE" not in [name for name, _value in entry.property_items()]
         assert str(entry["location"]).startswith("Haus A")
+
+
+def test_long_descriptions_are_shortened_in_feeds(client):
+    EventFactory(
+        summary="", description="Nachbarschaft " * 100, start=NOW + datetime.timedelta(days=2)
+    )
+    [entry] = entries(parse(client.get(FEED)))
+    text = str(entry["DESCRIPTION"])
+    assert "Nachbarschaft …" in text
+    assert len(text) < 500
