@@ -28,16 +28,6 @@ def managed_office_ids(user):
     return user._managed_office_ids
 
 
-MAX_SEARCH_WORDS = 5
-MAX_SEARCH_LENGTH = 100
-
-
-def search_words(text):
-    """The words of a search text: at most five, each at least two characters long."""
-    words = [word for word in (text or "")[:MAX_SEARCH_LENGTH].split() if len(word) >= 2]
-    return words[:MAX_SEARCH_WORDS]
-
-
 class OfficeOwnedQuerySet(models.QuerySet):
     """Base for every model that belongs to an office: staff manage only their own.
 
@@ -55,19 +45,21 @@ class OfficeOwnedQuerySet(models.QuerySet):
     def for_office(self, office):
         return self.filter(**{self.office_lookup: office})
 
-    # Fields that `search()` looks in; each QuerySet names its own.
-    search_fields: tuple[str, ...] = ()
+    # `search()` uses the entries of the search type registered for `search_model`
+    # (this model by default); `search_lookup` leads from this model to those objects.
+    search_model = None
+    search_lookup = "pk"
 
     def search(self, text):
-        """Objects that contain every word of `text` (at most MAX_SEARCH_WORDS) in one of
-        `search_fields`, case-insensitive. The one text search of every list and /suche/."""
-        queryset = self
-        for word in search_words(text):
-            condition = Q()
-            for field in self.search_fields:
-                condition |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(condition)
-        return queryset
+        """Objects whose search entry matches `text` (stadtteilbuero.search): the one text
+        search of every list's ?q= and of /suche/. A text without searchable words
+        leaves the QuerySet as it is."""
+        from stadtteilbuero.search import matching_ids
+        from stadtteilbuero.search.registry import type_of
+
+        search_type = type_of(self.search_model or self.model)
+        ids = matching_ids(search_type.key, text)
+        return self if ids is None else self.filter(**{f"{self.search_lookup}__in": ids})
 
 
 # --- Office -------------------------------------------------------------------------
@@ -75,7 +67,6 @@ class OfficeOwnedQuerySet(models.QuerySet):
 
 class OfficeQuerySet(OfficeOwnedQuerySet):
     office_lookup = "pk"
-    search_fields = ("name", "district", "city", "summary", "description")
 
     def active(self):
         return self.filter(is_active=True)
@@ -474,8 +465,6 @@ class Download(models.Model):
 
 
 class NoticeQuerySet(OfficeOwnedQuerySet):
-    search_fields = ("title", "summary", "body")
-
     def published(self):
         return self.filter(is_published=True, published_at__lte=timezone.now())
 

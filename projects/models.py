@@ -57,8 +57,6 @@ class Partner(models.Model):
 
 
 class ProjectQuerySet(OfficeOwnedQuerySet):
-    search_fields = ("title", "summary", "description", "number")
-
     def published(self):
         return self.filter(is_published=True, office__is_active=True)
 

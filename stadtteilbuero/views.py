@@ -1,5 +1,6 @@
 import logging
 
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -11,7 +12,8 @@ from events.models import Occurrence
 from offices.models import Notice, Office
 from projects.models import Project
 
-from .search import search_sections
+from . import search
+from .search.text import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
 
@@ -39,16 +41,31 @@ class HomeView(TemplateView):
 
 
 class SearchView(TemplateView):
+    """Hits grouped by type with counts; ?typ=<key> pages through one type."""
+
     template_name = "stadtteilbuero/search.html"
+    paginate_by = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "")[:100]
-        sections = search_sections(query)
+        query = self.request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+        only = self.request.GET.get("typ", "")
+        if only not in {search_type.key for search_type in search.types()}:
+            only = None
+        sections = search.search_overview(query, only=only)
+        if only and sections:
+            section = sections[0]
+            page = Paginator(section.entries, self.paginate_by).get_page(
+                self.request.GET.get("page")
+            )
+            section.hits = search.page_hits(section, page.object_list)
+            context.update(page_obj=page, is_paginated=page.has_other_pages())
         context.update(
             query=query,
+            only=only,
             sections=sections,
-            hit_count=sum(len(section.hits) for section in sections),
+            hit_count=sum(section.count for section in sections),
+            hits_per_type=search.HITS_PER_TYPE,
         )
         return context
 

@@ -4,8 +4,10 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from stadtteilbuero.richtext import plain_text, render_markdown
 
@@ -19,6 +21,14 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def richtext(value):
     """Markdown written by staff, as sanitized HTML."""
     return render_markdown(value or "")
+
+
+@register.simple_tag
+def clock_suffix():
+    """ " Uhr" after a time in German; nothing where times carry a.m./p.m. (English)."""
+    if any(code in get_format("TIME_FORMAT") for code in "aAP"):
+        return ""
+    return " " + gettext("o'clock")
 
 
 @register.filter
