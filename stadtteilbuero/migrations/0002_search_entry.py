@@ -3,14 +3,9 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-# PostgreSQL only (SQLite searches without them): the full-text index on the same
-# expression as SearchVector("document", config="german") in stadtteilbuero/search/query.py,
-# and a trigram index for LIKE '%stem%' and word similarity.
+# PostgreSQL only (SQLite searches without them): trigram indexes for LIKE '%stem%' on
+# the text and word similarity on the title (stadtteilbuero/search/query.py).
 POSTGRES_INDEXES = [
-    (
-        "searchentry_fulltext",
-        "USING gin (to_tsvector('german'::regconfig, COALESCE(document, '')))",
-    ),
     ("searchentry_trigram", "USING gin (document gin_trgm_ops)"),
     ("searchentry_title_trigram", "USING gin (title gin_trgm_ops)"),
 ]

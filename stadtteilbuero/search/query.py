@@ -1,11 +1,11 @@
 """Finding entries: the one text search of /suche/ and of the lists' ?q= filters.
 
-Every term's stem is looked for inside the normalized text (a LIKE '%stem%', served on
-PostgreSQL by a trigram GIN index). PostgreSQL also matches the German full-text
-vector (GIN index, websearch syntax) and, for typos, trigram word similarity; it
-ranks by full-text rank with the title weighted above the text. SQLite ranks title
-hits first. Queries: two for the overview (counts, top hits of every type in one
-window query) plus one per type shown; a type's page adds one.
+Every term's stem is looked for inside the normalized text (LIKE '%stem%'), which a
+trigram GIN index serves on PostgreSQL; there, title words within trigram word
+similarity also match ("Muhlenbreg"), and hits are ranked by German full-text rank of
+the title plus its similarity. SQLite ranks title hits first. Queries: two for the
+overview (counts; the best hits of every type in one window query) plus one per type
+shown; a type's page: count, page, objects.
 """
 
 from dataclasses import dataclass, field
@@ -31,14 +31,14 @@ def _term_condition(term, fuzzy):
     condition = Q(document__contains=term.needle)
     if fuzzy and not term.phrase and len(term.needle) >= 4:
         # "Muhlenbreg" → "Mühlenberg": word similarity uses the trigram index too.
-        condition |= Q(document__trigram_word_similar=search_text.normalize(term.text))
+        condition |= Q(title__trigram_word_similar=search_text.normalize(term.text))
     return ~condition if term.negated else condition
 
 
-def entry_condition(clauses, query_text=""):
-    """The WHERE of a parsed query over SearchEntry; None when nothing is asked."""
-    if not clauses:
-        return None
+def entry_condition(clauses):
+    """The WHERE of a parsed query over SearchEntry. Only trigram-indexed tests: the full
+    text vector is computed for ranking the hits alone, since computing it for every row
+    costs seconds at a few thousand entries (see the README)."""
     postgres = connection.vendor == "postgresql"
     condition = Q()
     for alternatives in clauses:
@@ -46,8 +46,6 @@ def entry_condition(clauses, query_text=""):
         for term in alternatives:
             either |= _term_condition(term, postgres)
         condition &= either
-    if postgres:
-        condition |= Q(fulltext=SearchQuery(query_text, search_type="websearch", config=CONFIG))
     return condition
 
 
@@ -58,15 +56,12 @@ def matching_entries(clauses, query_text):
     if connection.vendor == "postgresql":
         normalized = search_text.normalize(query_text)
         query = SearchQuery(normalized, search_type="websearch", config=CONFIG)
-        vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
-            "document", weight="B", config=CONFIG
-        )
-        entries = entries.annotate(
-            # The same expression as the GIN index of migration 0002, so it is used.
-            fulltext=SearchVector("document", config=CONFIG),
+        # Ranked by the title only: a vector of every hit's whole text would take a
+        # second for a common word among a few thousand entries.
+        vector = SearchVector("title", weight="A", config=CONFIG)
+        return entries.filter(entry_condition(clauses)).annotate(
             rank=SearchRank(vector, query) + TrigramWordSimilarity(Value(normalized), "title"),
         )
-        return entries.filter(entry_condition(clauses, normalized))
     first = search_text.needles(clauses)[:1]
     entries = entries.annotate(
         rank=Case(
