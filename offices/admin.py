@@ -83,7 +83,10 @@ class OfficeAdmin(OfficeScopedAdmin):
     ]
     fieldsets = (
         (None, {"fields": ("name", "slug", "code", "kind", "is_active")}),
-        (_("Area and carrier"), {"fields": ("city", "district", "carrier", "programme")}),
+        (
+            _("Area and carrier"),
+            {"fields": (("city", "federal_state"), "district", "carrier", "programme")},
+        ),
         (_("Texts"), {"fields": ("summary", "description", "history")}),
         (
             _("Address and contact"),

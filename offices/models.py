@@ -78,6 +78,25 @@ office_code_validator = RegexValidator(
 
 
 class Office(ImageMixin, models.Model):
+    class FederalState(models.TextChoices):
+        # ISO 3166-2:DE codes, as the holidays library names the states.
+        BW = "BW", "Baden-Württemberg"
+        BY = "BY", "Bayern"
+        BE = "BE", "Berlin"
+        BB = "BB", "Brandenburg"
+        HB = "HB", "Bremen"
+        HH = "HH", "Hamburg"
+        HE = "HE", "Hessen"
+        MV = "MV", "Mecklenburg-Vorpommern"
+        NI = "NI", "Niedersachsen"
+        NW = "NW", "Nordrhein-Westfalen"
+        RP = "RP", "Rheinland-Pfalz"
+        SL = "SL", "Saarland"
+        SN = "SN", "Sachsen"
+        ST = "ST", "Sachsen-Anhalt"
+        SH = "SH", "Schleswig-Holstein"
+        TH = "TH", "Thüringen"
+
     class Kind(models.TextChoices):
         STADTTEILBUERO = "stadtteilbuero", _("Neighbourhood office")
         QUARTIERSMANAGEMENT = "quartiersmanagement", _("Neighbourhood management")
@@ -115,6 +134,13 @@ class Office(ImageMixin, models.Model):
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     locality = models.CharField(
         _("locality"), max_length=100, blank=True, help_text=_("Town as in the postal address.")
+    )
+    federal_state = models.CharField(
+        _("federal state"),
+        max_length=2,
+        choices=FederalState,
+        default=FederalState.NI,
+        help_text=_("Its public holidays close the office."),
     )
     directions = models.CharField(
         _("how to find us"),

@@ -65,7 +65,7 @@ class OfficeDetailView(DetailView):
             .upcoming()
             .for_office(office)
             .with_event()[:EVENTS_ON_OFFICE_PAGE],
-            jsonld=office_jsonld(office, hours, self.request),
+            jsonld=office_jsonld(office, hours, self.request, exceptions, now.date()),
             fund=self.current_fund(office),
         )
         return context

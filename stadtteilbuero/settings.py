@@ -182,6 +182,7 @@ if AWS_STORAGE_BUCKET_NAME:
 # Uploads
 IMAGE_MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 DOWNLOAD_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024))
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Renditions are created when a page first asks for them; the file's existence is the cache.
@@ -206,6 +207,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_ID = 1
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Stadtteilportal")
+# The public address: absolute links in feeds, sitemap, JSON-LD and social cards.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("fonds.urls")),
     path("suche/", views.SearchView.as_view(), name="search"),
+    path("leichte-sprache/", views.EasyReadView.as_view(), name="easy-read"),
     path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="imprint"),
     path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
     path(

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -13,6 +14,8 @@ from offices.models import Notice, Office
 from projects.models import Project
 
 from . import search
+from .metadata import absolute_url, website_jsonld
+from .models import EasyReadPage
 from .search.text import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
@@ -36,6 +39,7 @@ class HomeView(TemplateView):
             .featured_first()
             .with_card_data()[:PROJECTS_ON_HOME],
             upcoming_events=Occurrence.objects.published().upcoming().with_event()[:EVENTS_ON_HOME],
+            website_jsonld=website_jsonld(),
         )
         return context
 
@@ -70,6 +74,21 @@ class SearchView(TemplateView):
         return context
 
 
+class EasyReadView(TemplateView):
+    """/leichte-sprache/: the page staff wrote for this language, else the built-in text."""
+
+    template_name = "stadtteilbuero/easy_read.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = get_language()
+        context.update(
+            page=EasyReadPage.objects.filter(language=language).first(),
+            builtin_template=f"stadtteilbuero/easy_read_{language}.html",
+        )
+        return context
+
+
 @never_cache
 @require_GET
 def health(request):
@@ -90,6 +109,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /verfuegungsfonds/antrag/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -25,6 +25,15 @@ def plain_static_storage(settings):
     }
 
 
+BASE_URL = "https://stadtteile.example.org"
+
+
+@pytest.fixture(autouse=True)
+def portal_base_url(settings):
+    """The public address that feeds, sitemap and JSON-LD put before their paths."""
+    settings.PORTAL_BASE_URL = BASE_URL
+
+
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Uploads of a test never land in var/ and vanish afterwards."""

@@ -3,12 +3,15 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from stadtteilbuero import metadata
 from stadtteilbuero.richtext import plain_text, render_markdown
 
 register = template.Library()
@@ -40,6 +43,20 @@ def plaintext(value):
 def rendition(obj, size="card"):
     """URL of a resized copy of obj.image (ImageMixin), or an empty string."""
     return obj.rendition_url(size) or ""
+
+
+@register.inclusion_tag("includes/_page_metadata.html", takes_context=True)
+def page_metadata(context):
+    """Canonical and hreflang links, Open Graph and Twitter card tags of the page."""
+    if "request" not in context:  # the 500 page renders without context processors
+        return {}
+    path = context["request"].path
+    return {
+        "canonical": metadata.absolute_url(path),
+        "alternates": metadata.language_alternates(path),
+        "x_default": metadata.absolute_url(translate_url(path, settings.LANGUAGE_CODE)),
+        "card": metadata.social_card(context),
+    }
 
 
 @register.filter
