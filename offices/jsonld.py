@@ -6,9 +6,12 @@ weeks as specialOpeningHoursSpecification."""
 
 import datetime
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from stadtteilbuero.metadata import absolute_url
+from stadtteilbuero.richtext import plain_text
 
 from .holidays import office_holidays
 from .models import HoursException, Weekday
@@ -109,4 +112,39 @@ def office_jsonld(office, hours, request, exceptions=(), today=None):
     ]
     if hours:
         data["specialOpeningHoursSpecification"] = special_hours(office, exceptions, today)
+    return _filled(data)
+
+
+def notice_jsonld(notice):
+    """schema.org NewsArticle of a news item."""
+    author = (
+        {
+            "@type": "GovernmentOffice",
+            "name": notice.office.name,
+            "url": absolute_url(notice.office.get_absolute_url()),
+        }
+        if notice.office
+        else {"@type": "Organization", "name": settings.PORTAL_NAME}
+    )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": notice.title[:110],
+        "url": absolute_url(notice.get_absolute_url()),
+        "mainEntityOfPage": absolute_url(notice.get_absolute_url()),
+        "datePublished": timezone.localtime(notice.published_at).isoformat(),
+        "dateModified": timezone.localtime(notice.updated_at).isoformat(),
+        "author": author,
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.PORTAL_NAME,
+            "url": absolute_url(reverse("home")),
+        },
+        "description": (notice.summary or plain_text(notice.body))[:500],
+        "inLanguage": settings.LANGUAGE_CODE,
+    }
+    if notice.image:
+        image = notice.rendition_url("large")
+        if image:
+            data["image"] = absolute_url(image)
     return _filled(data)

@@ -7,7 +7,7 @@ from fonds.models import Fund
 from projects.models import Project
 
 from . import hours as hours_logic
-from .jsonld import office_jsonld
+from .jsonld import notice_jsonld, office_jsonld
 from .models import HoursException, Notice, Office, TeamMember
 
 NEWS_ON_OFFICE_PAGE = 5
@@ -89,3 +89,6 @@ class NoticeDetailView(DetailView):
 
     def get_queryset(self):
         return Notice.objects.visible_to(self.request.user).select_related("office")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(jsonld=notice_jsonld(self.object), **kwargs)

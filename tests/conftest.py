@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db import connection
+from django.utils import translation
 
 from tests.factories import OfficeFactory, UserFactory
 
@@ -26,6 +28,14 @@ def plain_static_storage(settings):
 
 
 BASE_URL = "https://stadtteile.example.org"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in German: a request to an /en/ page leaves English active in
+    the thread, and reverse() in the next test would build /en/ paths."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

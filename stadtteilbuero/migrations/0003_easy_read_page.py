@@ -7,27 +7,64 @@ import stadtteilbuero.richtext
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stadtteilbuero', '0002_search_entry'),
+        ("stadtteilbuero", "0002_search_entry"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EasyReadPage',
+            name="EasyReadPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('de', 'German'), ('en', 'English')], max_length=10, unique=True, verbose_name='language')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', stadtteilbuero.richtext.RichTextField(blank=True, help_text='Formatting with Markdown: ## Heading, **bold**, *italic*, - list item, 1. numbered item, [link text](https://example.org). HTML is removed.', verbose_name='text')),
-                ('video', models.FileField(blank=True, help_text='Optional: the page in German Sign Language (DGS), MP4 or WebM.', upload_to=stadtteilbuero.models.video_upload_to, validators=[stadtteilbuero.models.validate_video_file], verbose_name='sign-language video')),
-                ('captions', models.FileField(blank=True, help_text='Captions of the video as a WebVTT file (.vtt). Needed with a video.', upload_to=stadtteilbuero.models.video_upload_to, validators=[stadtteilbuero.models.validate_captions_file], verbose_name='captions')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("de", "German"), ("en", "English")],
+                        max_length=10,
+                        unique=True,
+                        verbose_name="language",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "body",
+                    stadtteilbuero.richtext.RichTextField(
+                        blank=True,
+                        help_text="Formatting with Markdown: ## Heading, **bold**, *italic*, - list item, 1. numbered item, [link text](https://example.org). HTML is removed.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "video",
+                    models.FileField(
+                        blank=True,
+                        help_text="Optional: the page in German Sign Language (DGS), MP4 or WebM.",
+                        upload_to=stadtteilbuero.models.video_upload_to,
+                        validators=[stadtteilbuero.models.validate_video_file],
+                        verbose_name="sign-language video",
+                    ),
+                ),
+                (
+                    "captions",
+                    models.FileField(
+                        blank=True,
+                        help_text="Captions of the video as a WebVTT file (.vtt). Needed with a video.",
+                        upload_to=stadtteilbuero.models.video_upload_to,
+                        validators=[stadtteilbuero.models.validate_captions_file],
+                        verbose_name="captions",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'page in Leichte Sprache',
-                'verbose_name_plural': 'pages in Leichte Sprache',
-                'ordering': ['language'],
+                "verbose_name": "page in Leichte Sprache",
+                "verbose_name_plural": "pages in Leichte Sprache",
+                "ordering": ["language"],
             },
         ),
     ]
