@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, ReadOnlyAdminMixin
 
@@ -32,7 +33,7 @@ class CancelledDateInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(OfficeScopedAdmin):
+class EventAdmin(TranslationAdmin, OfficeScopedAdmin):
     form = EventAdminForm
     list_display = (
         "title",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from .admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 from .models import (
@@ -66,7 +67,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(OfficeScopedAdmin):
+class OfficeAdmin(TranslationAdmin, OfficeScopedAdmin):
     list_display = ("name", "kind", "city", "district", "code", "is_active")
     list_filter = ("kind", "city", "is_active")
     search_fields = ("name", "district", "city", "code")
@@ -127,7 +128,7 @@ class OfficeAdmin(OfficeScopedAdmin):
 
 
 @admin.register(Notice)
-class NoticeAdmin(OfficeScopedAdmin):
+class NoticeAdmin(TranslationAdmin, OfficeScopedAdmin):
     list_display = ("title", "office", "published_at", "is_published", "pinned_until")
     list_filter = ("is_published", "office")
     list_select_related = ("office",)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
@@ -38,7 +39,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(OfficeScopedAdmin):
+class ProjectAdmin(TranslationAdmin, OfficeScopedAdmin):
     list_display = (
         "title",
         "number",

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import EasyReadPage
+from offices.admin_scoping import ReadOnlyAdminMixin
+
+from .models import EasyReadPage, SearchEntry
 
 
 @admin.register(EasyReadPage)
@@ -28,3 +30,15 @@ class EasyReadPageAdmin(admin.ModelAdmin):
         (_("Sign-language video"), {"fields": ("video", "captions")}),
         (_("Metadata"), {"fields": ("updated_at",), "classes": ("collapse",)}),
     )
+
+
+@admin.register(SearchEntry)
+class SearchEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """What search reads for each object (normalized), to answer "why is X not found?".
+    Written only on save and by `manage.py rebuild_search_index`."""
+
+    list_display = ("kind", "object_id", "title", "updated_at")
+    list_filter = ("kind",)
+    search_fields = ("title", "document")
+    list_per_page = 50
+    date_hierarchy = "updated_at"

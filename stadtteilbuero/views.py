@@ -1,8 +1,12 @@
 import logging
 
+from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.flatpages.views import render_flatpage
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -87,6 +91,22 @@ class EasyReadView(TemplateView):
             builtin_template=f"stadtteilbuero/easy_read_{language}.html",
         )
         return context
+
+
+def legal_page(request, url):
+    """A legal page (flatpage) in the page's language: the flatpage "/en/impressum/" on
+    /en/impressum/ where staff wrote one, else the German "/impressum/", marked lang="de"."""
+    language = get_language()
+    urls = [url] if language == settings.LANGUAGE_CODE else [f"/{language}{url}", url]
+    pages = {
+        page.url: page
+        for page in FlatPage.objects.filter(url__in=urls, sites=get_current_site(request))
+    }
+    page = next((pages[candidate] for candidate in urls if candidate in pages), None)
+    if page is None:
+        raise Http404
+    page.language = language if page.url != url else settings.LANGUAGE_CODE
+    return render_flatpage(request, page)
 
 
 @never_cache

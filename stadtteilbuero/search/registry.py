@@ -15,9 +15,11 @@ changes, or when a related name in a text changed).
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 
 from stadtteilbuero.richtext import plain_text
 
@@ -64,9 +66,14 @@ def type_of(model) -> SearchType | None:
 
 
 def entry_values(search_type: SearchType, obj) -> dict:
-    texts = [plain_text(text or "") for text in search_type.texts(obj)]
+    """The normalized title (German) and text of every language (translated fields,
+    offices/translation.py), so an English word finds the English text too."""
+    texts = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            texts += [plain_text(text or "") for text in search_type.texts(obj)]
     title = normalize(texts[0])[:300]
-    return {"title": title, "document": normalize("\n".join(texts))}
+    return {"title": title, "document": normalize("\n".join(dict.fromkeys(texts)))}
 
 
 def index_object(search_type: SearchType, obj):

@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from stadtteilbuero import metadata
 from stadtteilbuero.richtext import plain_text, render_markdown
@@ -32,6 +32,18 @@ def clock_suffix():
     if any(code in get_format("TIME_FORMAT") for code in "aAP"):
         return ""
     return " " + gettext("o'clock")
+
+
+@register.simple_tag
+def content_lang(obj, field):
+    """' lang="de"' where `obj.field` shows the German text on a page in another language
+    (no translation yet), so screen readers pronounce it right; else nothing."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return ""
+    if getattr(obj, f"{field}_{language.replace('-', '_')}", None):
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
 @register.filter
