@@ -131,6 +131,8 @@ def highlight(text: str, wanted: list[str], length: int = SNIPPET_LENGTH):
     end = min(len(text), start + length)
     if start:
         start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
     parts, cursor = [], start
     for span_start, span_end in spans:
         if span_start < cursor or span_end > end:

@@ -57,7 +57,7 @@ def test_detail_shows_all_details(client):
         "Hallesche Straße 30, 38444 Wolfsburg",
         "https://www.openstreetmap.org/search?query=Hallesche+Stra%C3%9Fe+30",
         "2 €",
-        "Anmeldung erforderlich: Telefonisch bis Montag",
+        "Anmeldung erforderlich: <span>Telefonisch bis Montag</span>",
         "Stufenlos",
         "Deutsch, Polnisch",
         office.get_absolute_url(),

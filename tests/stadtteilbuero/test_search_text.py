@@ -48,3 +48,13 @@ def test_at_most_five_terms():
 def test_highlight_marks_the_original_spelling():
     html = highlight("Großes Straßenfest in der Nordstadt", [stem("strassenfeste")])
     assert "<mark>Straßenfest</mark>" in html
+
+
+def test_snippet_is_cut_at_word_boundaries_around_the_hit():
+    words = " ".join(f"Wort{n}" for n in range(80))
+    html = highlight(f"{words} Sommerfest {words}", [stem("Sommerfest")], length=60)
+    assert "<mark>Sommerfest</mark>" in html
+    assert html.startswith("… Wort") and html.endswith(" …")
+    inner = html.removeprefix("… ").removesuffix(" …")
+    assert all(word.startswith(("Wort", "<mark>")) for word in inner.split())
+    assert all(word[4:].isdigit() for word in inner.split() if word.startswith("Wort"))

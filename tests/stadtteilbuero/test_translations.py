@@ -72,3 +72,14 @@ def test_legal_pages_per_language_with_german_fallback(client):
     assert "<h1>Legal notice</h1>" in translated
     assert "<article>" in translated
     assert client.get("/impressum/").content.decode().count("Legal notice") == 0
+
+
+def test_other_german_texts_on_english_event_page_are_marked(client):
+    from tests.factories import EventFactory
+
+    event = EventFactory(accessibility="Stufenlos", registration_info="Bis Montag")
+    path = event.get_absolute_url()
+    english = client.get(f"/en{path}").content.decode()
+    assert '<dd class="col-sm-8" lang="de">Stufenlos</dd>' in english
+    german = client.get(path).content.decode()
+    assert '<dd class="col-sm-8">Stufenlos</dd>' in german
