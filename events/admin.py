@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from offices.admin_history import HistoryAdminMixin
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, ReadOnlyAdminMixin
 
 from .forms import EventAdminForm
@@ -33,7 +34,7 @@ class CancelledDateInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin, OfficeScopedAdmin):
+class EventAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     form = EventAdminForm
     list_display = (
         "title",

@@ -57,13 +57,19 @@ def berlin_timezone():
     return tz
 
 
+def one_line(text):
+    """A text for a one-line property or a parameter: line breaks (which a crafted admin
+    form could put into a title or place) become spaces; parameters cannot carry them."""
+    return " ".join(str(text).split())
+
+
 def new_calendar(name):
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{settings.PORTAL_NAME}//Veranstaltungen//DE")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
@@ -98,10 +104,10 @@ def description(event, url):
 
 def summary(event, cancelled):
     if cancelled:
-        return _("Cancelled: %(title)s") % {"title": event.title}
+        return _("Cancelled: %(title)s") % {"title": one_line(event.title)}
     if event.is_postponed:
-        return _("Postponed: %(title)s") % {"title": event.title}
-    return event.title
+        return _("Postponed: %(title)s") % {"title": one_line(event.title)}
+    return one_line(event.title)
 
 
 def _set_times(entry, start, end, all_day):
@@ -119,11 +125,15 @@ def _common(entry, event, url):
     entry.add("last-modified", event.updated_at.astimezone(datetime.UTC))
     entry.add("description", description(event, url))
     if event.place:
-        entry.add("location", event.place)
+        entry.add("location", one_line(event.place))
     entry.add("url", url)
-    entry.add("categories", [event.category.name])
+    entry.add("categories", [one_line(event.category.name)])
     if event.office.email:
-        entry.add("organizer", f"mailto:{event.office.email}", parameters={"CN": event.office.name})
+        entry.add(
+            "organizer",
+            f"mailto:{event.office.email}",
+            parameters={"CN": one_line(event.office.name)},
+        )
     entry.add("class", "PUBLIC")
 
 

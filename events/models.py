@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from offices.models import Office, OfficeOwnedQuerySet, Weekday
 from stadtteilbuero.images import ImageMixin
@@ -233,6 +234,7 @@ class Event(ImageMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta(ImageMixin.Meta):
         ordering = ["-start"]

@@ -3,16 +3,19 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
+
+from stadtteilbuero.antispam import client_ip, form_post_allowed
+from stadtteilbuero.ratelimit import hit
 
 from . import services
 from .forms import ApplicationSubmission, ProofSubmission
@@ -30,7 +33,6 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 FUNDED_PER_PAGE = 50
-RATE_LIMIT = 5
 RATE_WINDOW = 60 * 60
 
 
@@ -67,32 +69,19 @@ class FundDetailView(DetailView):
         return context
 
 
-def client_ip(request) -> str:
-    """The address the rate limit counts. Behind our own reverse proxy
-    (TRUST_X_FORWARDED_FOR) it is the last X-Forwarded-For entry, the one that proxy
-    added; earlier entries come from the client and could be forged."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("x-forwarded-for", "").split(",")[-1].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "unknown")
+def count_submission(request) -> bool:
+    """Count one stored application (or spam) of this address; False over the limit."""
+    return hit(
+        f"fonds:submissions:{client_ip(request)}",
+        limit=settings.FONDS_SUBMISSIONS_PER_HOUR,
+        window=RATE_WINDOW,
+    )
 
 
-def rate_key(request) -> str:
-    return f"fonds:submissions:{client_ip(request)}"
-
-
-def rate_limited(request) -> bool:
-    return cache.get(rate_key(request), 0) >= RATE_LIMIT
-
-
-def count_submission(request) -> None:
-    key = rate_key(request)
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
+def too_many_requests(request, fund):
+    response = render(request, "fonds/too_many_requests.html", {"fund": fund}, status=429)
+    response["Retry-After"] = str(RATE_WINDOW)
+    return response
 
 
 class ApplicationCreateView(View):
@@ -128,20 +117,22 @@ class ApplicationCreateView(View):
         if not fund.accepts_applications():
             messages.error(request, _("This fund does not accept applications at the moment."))
             return redirect(fund)
+        # Every post counts against a generous limit (a flood of invalid posts); stored
+        # applications and spam against the small one, counted before anything is stored.
+        if not form_post_allowed(request, "fonds"):
+            return too_many_requests(request, fund)
         add_row = request.POST.get("add_row")
         submission = ApplicationSubmission(fund, request.POST, request.FILES, add_row=add_row)
         if add_row or "recalculate" in request.POST:
             submission.show_without_errors()
             return self.render(submission)
-        if rate_limited(request):
-            response = render(request, "fonds/too_many_requests.html", {"fund": fund}, status=429)
-            response["Retry-After"] = str(RATE_WINDOW)
-            return response
         if submission.form.is_spam:
-            count_submission(request)
             logger.info("Honeypot field filled in on the application form of %s", fund)
+            count_submission(request)
         if not submission.is_valid():
             return self.render(submission, status=400)
+        if not count_submission(request):
+            return too_many_requests(request, fund)
         try:
             application = services.application_submit(
                 fund=fund,
@@ -153,13 +144,12 @@ class ApplicationCreateView(View):
         except services.ApplicationError as error:
             submission.add_errors(error.errors)
             return self.render(submission, status=400)
-        count_submission(request)
         messages.success(
             request,
             _("Thank you! Your application has been sent. Your reference number is %(ref)s.")
             % {"ref": application.reference_number},
         )
-        return redirect("fonds:application-confirmation", token=application.token)
+        return private(redirect("fonds:application-confirmation", token=application.token))
 
 
 PROOF_PREFETCH = (
@@ -169,12 +159,43 @@ PROOF_PREFETCH = (
 
 
 class ApplicationTokenMixin:
+    """Pages reached by the applicant's secret link: never cached, and gone (with a page
+    that says whom to ask) a while after the application was closed."""
+
     slug_field = "token"
     slug_url_kwarg = "token"
     context_object_name = "application"
 
     def get_queryset(self):
         return Application.objects.select_related("fund__office", "jury_meeting")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.status_link_expired():
+            return expired_status_link(request, self.object)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def dispatch(self, request, *args, **kwargs):
+        return private(super().dispatch(request, *args, **kwargs))
+
+
+def private(response):
+    """The applicant's pages hold personal data: no cache may keep them."""
+    add_never_cache_headers(response)
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+def expired_status_link(request, application):
+    context = {"office": application.fund.office, "application": application}
+    return private(render(request, "fonds/status_link_expired.html", context, status=410))
+
+
+def get_application_by_token(token):
+    application = get_object_or_404(Application.objects.select_related("fund__office"), token=token)
+    if application.status_link_expired():
+        raise Http404
+    return application
 
 
 class ApplicationConfirmationView(ApplicationTokenMixin, DetailView):
@@ -187,11 +208,7 @@ class ApplicationConfirmationView(ApplicationTokenMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["totals"] = services.finance_totals(
-            expenses=self.object.expenses.all(),
-            incomes=self.object.incomes.all(),
-            requested=self.object.requested_amount,
-        )
+        context["totals"] = services.application_totals(self.object)
         return context
 
 
@@ -216,14 +233,14 @@ class ApplicationDetailView(ApplicationTokenMixin, DetailView):
 
 @require_POST
 def application_withdraw(request, token):
-    application = get_object_or_404(Application, token=token)
+    application = get_application_by_token(token)
     try:
         services.application_withdraw(application=application)
     except services.ApplicationError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Your application has been withdrawn."))
-    return redirect(application)
+    return private(redirect(application.get_status_url()))
 
 
 def attachment_download(request, pk, model=Attachment):
@@ -262,11 +279,16 @@ class ProofCreateView(View):
 
     template_name = "fonds/proof_form.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        return private(super().dispatch(request, *args, **kwargs))
+
     def get_application(self):
         application = get_object_or_404(
             Application.objects.select_related("fund__office").prefetch_related(*PROOF_PREFETCH),
             token=self.kwargs["token"],
         )
+        if application.status_link_expired():
+            raise Http404
         return application, ProofSituation(application)
 
     def render(self, application, situation, submission, status=200):
@@ -283,14 +305,14 @@ class ProofCreateView(View):
     def get(self, request, token):
         application, situation = self.get_application()
         if not situation.may_submit_proof:
-            return redirect(application)
+            return redirect(application.get_status_url())
         return self.render(application, situation, ProofSubmission(application))
 
     def post(self, request, token):
         application, situation = self.get_application()
         if not situation.may_submit_proof:
             messages.error(request, _("A proof of use cannot be sent for this application now."))
-            return redirect(application)
+            return redirect(application.get_status_url())
         add_row = "add_row" in request.POST
         submission = ProofSubmission(application, request.POST, request.FILES, add_row=add_row)
         if add_row:
@@ -308,8 +330,8 @@ class ProofCreateView(View):
             )
         except services.ApplicationError as error:
             messages.error(request, error.message)
-            return redirect(application)
+            return redirect(application.get_status_url())
         messages.success(
             request, _("Thank you! Your proof of use has been sent. The office will check it.")
         )
-        return redirect(application)
+        return redirect(application.get_status_url())

@@ -3,6 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from accounts.roles import is_city_admin
+
+from .admin_history import HistoryAdminMixin
 from .admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 from .models import (
     Download,
@@ -63,11 +66,12 @@ class MembershipInline(admin.TabularInline):
     verbose_name_plural = _("staff with access to this office")
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
 
 @admin.register(Office)
-class OfficeAdmin(TranslationAdmin, OfficeScopedAdmin):
+class OfficeAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
+    history_related = ("hours", "hours_exceptions", "team")
     list_display = ("name", "kind", "city", "district", "code", "is_active")
     list_filter = ("kind", "city", "is_active")
     search_fields = ("name", "district", "city", "code")
@@ -110,26 +114,33 @@ class OfficeAdmin(TranslationAdmin, OfficeScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
-        if not request.user.is_superuser:
+        if not is_city_admin(request.user):
             # The identity of an office is the administrators' business.
             fields = (*fields, "slug", "code", "is_active")
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
         return (
-            {} if not request.user.is_superuser else super().get_prepopulated_fields(request, obj)
+            {} if not is_city_admin(request.user) else super().get_prepopulated_fields(request, obj)
         )
 
     def has_add_permission(self, request):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
 
 @admin.register(Notice)
-class NoticeAdmin(TranslationAdmin, OfficeScopedAdmin):
-    list_display = ("title", "office", "published_at", "is_published", "pinned_until")
+class NoticeAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
+    list_display = (
+        "title",
+        "office",
+        "published_at",
+        "is_published",
+        "pinned_until",
+        "pinned_portal_wide",
+    )
     list_filter = ("is_published", "office")
     list_select_related = ("office",)
     search_fields = ("title", "summary", "body")
@@ -138,13 +149,23 @@ class NoticeAdmin(TranslationAdmin, OfficeScopedAdmin):
     readonly_fields = ("created_by", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("office", "title", "slug", "summary", "body")}),
-        (_("Publishing"), {"fields": ("is_published", "published_at", "pinned_until")}),
+        (
+            _("Publishing"),
+            {"fields": ("is_published", "published_at", "pinned_until", "pinned_portal_wide")},
+        ),
         (_("Image"), {"classes": ["collapse"], "fields": IMAGE_FIELDS}),
         (
             _("Metadata"),
             {"classes": ["collapse"], "fields": ("created_by", "created_at", "updated_at")},
         ),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if not is_city_admin(request.user):
+            # What every office's page shows is the city's decision.
+            fields = (*fields, "pinned_portal_wide")
+        return fields
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -153,7 +174,7 @@ class NoticeAdmin(TranslationAdmin, OfficeScopedAdmin):
 
 
 @admin.register(TeamMember)
-class TeamMemberAdmin(OfficeScopedAdmin):
+class TeamMemberAdmin(HistoryAdminMixin, OfficeScopedAdmin):
     list_display = ("name", "role", "office", "order", "is_visible")
     list_filter = ("office", "is_visible")
     list_select_related = ("office",)
@@ -187,16 +208,16 @@ class OfficeMembershipAdmin(OfficeScopedAdmin):
     autocomplete_fields = ["user"]
 
     def has_module_permission(self, request):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_add_permission(self, request):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return is_city_admin(request.user)

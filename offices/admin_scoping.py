@@ -12,6 +12,8 @@ A model takes part by giving its manager a QuerySet derived from OfficeOwnedQuer
 from django.contrib import admin
 from django.http import Http404
 
+from accounts.roles import is_city_admin
+
 from .models import managed_office_ids
 
 
@@ -50,7 +52,7 @@ class OfficeScopedAdminMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         office_field = form.base_fields.get("office")
-        if office_field is not None and not request.user.is_superuser:
+        if office_field is not None and not is_city_admin(request.user):
             # Only administrators write portal-wide content (office left empty).
             office_field.required = True
             offices = managed_office_ids(request.user)
@@ -60,7 +62,7 @@ class OfficeScopedAdminMixin:
 
     def has_module_permission(self, request):
         return super().has_module_permission(request) and (
-            request.user.is_superuser or bool(managed_office_ids(request.user))
+            is_city_admin(request.user) or bool(managed_office_ids(request.user))
         )
 
 

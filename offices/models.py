@@ -6,13 +6,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from stadtteilbuero.images import ImageMixin, upload_path
+from accounts.roles import is_city_admin
+from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
+from stadtteilbuero.uploads import upload_path, validate_download_file
 
 # --- Who manages what -------------------------------------------------------------
 
@@ -38,7 +40,7 @@ class OfficeOwnedQuerySet(models.QuerySet):
     office_lookup = "office"
 
     def managed_by(self, user):
-        if user.is_active and user.is_superuser:
+        if is_city_admin(user):
             return self
         return self.filter(**{f"{self.office_lookup}__in": managed_office_ids(user)})
 
@@ -186,6 +188,7 @@ class Office(ImageMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OfficeQuerySet.as_manager()
+    change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta(ImageMixin.Meta):
         ordering = ["city", "name"]
@@ -291,6 +294,7 @@ class OfficeHours(models.Model):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     objects = OfficeOwnedQuerySet.as_manager()
+    change_history = HistoricalRecords()
 
     class Meta:
         ordering = ["office", "weekday", "opens", "kind"]
@@ -344,6 +348,7 @@ class HoursException(models.Model):
     )
 
     objects = OfficeOwnedQuerySet.as_manager()
+    change_history = HistoricalRecords()
 
     class Meta:
         ordering = ["office", "start_date"]
@@ -421,6 +426,7 @@ class TeamMember(ImageMixin, models.Model):
     is_visible = models.BooleanField(_("visible"), default=True)
 
     objects = TeamMemberQuerySet.as_manager()
+    change_history = HistoricalRecords()
 
     class Meta(ImageMixin.Meta):
         ordering = ["office", "order", "name"]
@@ -431,34 +437,8 @@ class TeamMember(ImageMixin, models.Model):
         return self.name
 
 
-DOWNLOAD_EXTENSIONS = {".pdf", ".odt", ".docx", ".xlsx", ".ods"}
-
-
 def download_upload_to(instance, filename):
     return upload_path(instance, filename, "downloads")
-
-
-def validate_download_file(upload):
-    limit = settings.DOWNLOAD_MAX_UPLOAD_BYTES
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            _("The file is too large (at most %(limit)s)."),
-            code="file_too_large",
-            params={"limit": filesizeformat(limit)},
-        )
-    extension = posixpath.splitext(upload.name or "")[1].lower()
-    if extension not in DOWNLOAD_EXTENSIONS:
-        raise ValidationError(
-            _("Allowed are PDF and office documents (PDF, ODT, DOCX, XLSX, ODS)."),
-            code="invalid_extension",
-        )
-    if extension == ".pdf":
-        position = upload.tell()
-        upload.seek(0)
-        header = upload.read(5)
-        upload.seek(position)
-        if header != b"%PDF-":
-            raise ValidationError(_("The file is not a PDF document."), code="invalid_pdf")
 
 
 class Download(models.Model):
@@ -498,8 +478,13 @@ class NoticeQuerySet(OfficeOwnedQuerySet):
         """Published notices that should stand as a banner on top until their date."""
         return self.published().filter(pinned_until__gte=timezone.now())
 
+    def portal_wide(self):
+        """News for every page: of the whole portal, or pinned portal-wide by a city
+        administrator. Only these appear as a banner on the home page."""
+        return self.filter(Q(office__isnull=True) | Q(pinned_portal_wide=True))
+
     def for_office_or_portal(self, office):
-        return self.filter(Q(office=office) | Q(office__isnull=True))
+        return self.filter(Q(office=office) | Q(office__isnull=True) | Q(pinned_portal_wide=True))
 
     def visible_to(self, user):
         """The public sees published news; staff also preview their offices' drafts."""
@@ -534,7 +519,14 @@ class Notice(ImageMixin, models.Model):
         _("pinned until"),
         null=True,
         blank=True,
-        help_text=_("Shown as a notice on top of the pages until this date."),
+        help_text=_("Shown as a notice on top of the office's pages until this date."),
+    )
+    pinned_portal_wide = models.BooleanField(
+        _("pinned on the whole portal"),
+        default=False,
+        help_text=_(
+            "Also shown on the home page and on every office's page (administrators only)."
+        ),
     )
     is_published = models.BooleanField(_("published"), default=True)
     created_by = models.ForeignKey(
@@ -549,6 +541,7 @@ class Notice(ImageMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = NoticeQuerySet.as_manager()
+    change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta(ImageMixin.Meta):
         ordering = ["-published_at"]

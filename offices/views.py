@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 from events.models import Occurrence
 from fonds.models import Fund
 from projects.models import Project
+from rooms.models import Room
 
 from . import hours as hours_logic
 from .jsonld import notice_jsonld, office_jsonld
@@ -67,6 +68,7 @@ class OfficeDetailView(DetailView):
             .with_event()[:EVENTS_ON_OFFICE_PAGE],
             jsonld=office_jsonld(office, hours, self.request, exceptions, now.date()),
             fund=self.current_fund(office),
+            rooms=Room.objects.active().for_office(office).order_by("name"),
         )
         return context
 

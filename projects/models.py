@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from offices.models import Office, OfficeOwnedQuerySet
 from stadtteilbuero.images import ImageMixin, image_upload_to, validate_image_file
@@ -192,6 +193,7 @@ class Project(ImageMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
+    change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     MEASURE_FIELDS = (
         "number",

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
 # The apps whose demo data `load_demo` loads, in dependency order.
-DEMO_MODULES = ["offices.demo", "projects.demo", "events.demo", "fonds.demo"]
+DEMO_MODULES = ["offices.demo", "projects.demo", "events.demo", "fonds.demo", "rooms.demo"]
 
 PALETTE = ["#00594f", "#7a3e00", "#1f4e79", "#6b2a5c", "#2f5d1e", "#8a1c1c"]
 

@@ -4,101 +4,21 @@ it through includes/_figure.html (the credit appears under the image).
 """
 
 import logging
-import posixpath
-import uuid
-import warnings
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
-from PIL import Image
+
+from .uploads import upload_path, validate_image_file
 
 logger = logging.getLogger(__name__)
-
-ALLOWED_IMAGE_FORMATS = {"JPEG": {".jpg", ".jpeg"}, "PNG": {".png"}, "WEBP": {".webp"}}
-ALLOWED_IMAGE_EXTENSIONS = set().union(*ALLOWED_IMAGE_FORMATS.values())
-
-
-def upload_path(instance, filename, kind="images"):
-    """<app>/<kind>/<yyyy>/<mm>/<random>.<ext>: no user-chosen name reaches the disk."""
-    extension = posixpath.splitext(filename)[1].lower()[:10]
-    today = timezone.localdate()
-    return f"{instance._meta.app_label}/{kind}/{today:%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
 def image_upload_to(instance, filename):
     return upload_path(instance, filename, "images")
-
-
-class DecompressionBomb(Exception):
-    """The image has more pixels than can be opened safely."""
-
-
-class UnreadableImage(Exception):
-    """Pillow cannot read the file as an image."""
-
-
-def verified_image_format(upload) -> str:
-    """Pillow's format name of an uploaded image ("JPEG", "PNG", ...), after Pillow has
-    verified the file; decompression bombs are refused before any pixel is decoded.
-    The one Pillow check of every upload (images here, the fund's attachments)."""
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    try:
-        if hasattr(upload, "seek"):
-            upload.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload) as image:
-                image.verify()
-                return image.format
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise DecompressionBomb from error
-    except Exception as error:  # Pillow raises many types for broken files
-        raise UnreadableImage from error
-    finally:
-        if hasattr(upload, "seek"):
-            upload.seek(position)
-
-
-def validate_image_file(upload):
-    """Allow only real JPEG/PNG/WebP images of a sane size; refuse decompression bombs."""
-    if getattr(upload, "_committed", False):
-        # Already stored (an unchanged image on a later save): checked when it came in,
-        # and reopening it would read the file again (from S3, too).
-        return
-    limit = settings.IMAGE_MAX_UPLOAD_BYTES
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            _("The image is too large (at most %(limit)s)."),
-            code="file_too_large",
-            params={"limit": filesizeformat(limit)},
-        )
-    extension = posixpath.splitext(upload.name or "")[1].lower()
-    if extension not in ALLOWED_IMAGE_EXTENSIONS:
-        raise ValidationError(
-            _("Please upload a JPEG, PNG or WebP image."), code="invalid_extension"
-        )
-    try:
-        image_format = verified_image_format(upload)
-    except DecompressionBomb as error:
-        raise ValidationError(
-            _("The image has too many pixels."), code="decompression_bomb"
-        ) from error
-    except UnreadableImage as error:
-        raise ValidationError(
-            _("The file is not a readable image."), code="invalid_image"
-        ) from error
-    if extension not in ALLOWED_IMAGE_FORMATS.get(image_format, set()):
-        raise ValidationError(
-            _("The file content does not match its extension (JPEG, PNG or WebP)."),
-            code="invalid_format",
-        )
 
 
 class ImageMixin(models.Model):

@@ -7,5 +7,6 @@ MAIN_NAVIGATION = [
     ("projects:project-list", _("Projects")),
     ("events:event-list", _("Events")),
     ("fonds:fund-list", _("Neighbourhood fund")),
+    ("rooms:room-list", _("Rooms")),
     ("offices:notice-list", _("News")),
 ]

@@ -44,7 +44,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # before the admin, so that it shows a field per language (<app>/translation.py)
     "modeltranslation",
-    "django.contrib.admin",
+    "accounts.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,23 +59,41 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "imagekit",
+    "django_tasks",
+    "django_tasks_db",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "simple_history",
     "stadtteilbuero",
     "offices",
     "projects",
     "events",
     "fonds",
+    "rooms",
+    # Last: its post_migrate sets the roles' permissions once all others exist.
+    "accounts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "stadtteilbuero.security.portal_security",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.staff_session_limit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so a lockout answers before the login view runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stadtteilbuero.urls"
@@ -123,10 +141,38 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out user or address is refused even with the right password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff sessions end after 8 hours (counted from the login, see accounts.middleware) or
+# when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The set-password link of an invitation (and of a reset) is valid for 72 hours.
+PASSWORD_RESET_TIMEOUT = 72 * 60 * 60
+# Two-factor login (django-otp) for city administrators and fund staff.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("PORTAL_NAME", "Stadtteilportal")
+
+# django-axes: five failed logins lock the user name and, separately, the address for an
+# hour; a city administrator unlocks earlier (admin: users, "Unlock login").
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = 1  # hour
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "stadtteilbuero.antispam.client_ip"
+AXES_VERBOSE = False
 
 # Language and time
 LANGUAGE_CODE = "de"
@@ -159,6 +205,19 @@ FONDS_RETENTION_DAYS = int(os.environ.get("FONDS_RETENTION_DAYS", 3 * 365))
 # least number of days between two reminders (management command send_proof_reminders).
 FONDS_PROOF_DUE_DAYS = int(os.environ.get("FONDS_PROOF_DUE_DAYS", "60"))
 FONDS_PROOF_REMINDER_DAYS = int(os.environ.get("FONDS_PROOF_REMINDER_DAYS", "14"))
+# The applicant's status link stops working this many days after the application closed.
+FONDS_STATUS_LINK_DAYS = int(os.environ.get("FONDS_STATUS_LINK_DAYS", "90"))
+# Public forms: applications stored per address and hour, form posts per address and
+# hour (a flood of invalid posts), and the least seconds a person needs to fill one in.
+FONDS_SUBMISSIONS_PER_HOUR = int(os.environ.get("FONDS_SUBMISSIONS_PER_HOUR", "5"))
+FORM_POSTS_PER_HOUR = int(os.environ.get("FORM_POSTS_PER_HOUR", "60"))
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "5"))
+# Community rooms: room requests stored per address and hour; the requester's status link
+# works this many days after the last date or the closing; requests lose their personal
+# data this many days after that (the daily `anonymise_applications` covers them too).
+ROOMS_REQUESTS_PER_HOUR = int(os.environ.get("ROOMS_REQUESTS_PER_HOUR", "5"))
+ROOMS_STATUS_LINK_DAYS = int(os.environ.get("ROOMS_STATUS_LINK_DAYS", "30"))
+ROOMS_RETENTION_DAYS = int(os.environ.get("ROOMS_RETENTION_DAYS", "180"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -210,6 +269,18 @@ EMAIL_TIMEOUT = 15
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Stadtteilportal <portal@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Background tasks (e-mail above all) through Django's tasks API (django-tasks backport).
+# "database": written in the caller's transaction, run by `manage.py db_worker` (production);
+# "immediate": run in-process right after the transaction commits (development and tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "database")
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+
 SITE_ID = 1
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Stadtteilportal")
 # The public address: absolute links in feeds, sitemap, JSON-LD and social cards.
@@ -232,6 +303,30 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# Content-Security-Policy (django-csp): scripts and styles only from files of the portal,
+# no inline code; the page may not be framed; violations are logged by /csp-report/.
+_MEDIA_HOSTS = [f"https://{host}" for host in [os.environ.get("AWS_S3_CUSTOM_DOMAIN")] if host]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for Bootstrap's form icons (SVG in the stylesheet).
+        "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "report-uri": "/csp-report/",
+    }
+}
+# Powerful browser features the portal never uses (stadtteilbuero.security).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 # Behind a reverse proxy every request comes from the proxy's address; with this set, the
 # fund form's rate limit counts the client address the proxy appends to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)

@@ -10,6 +10,7 @@ from events.models import Event
 from fonds.models import Fund
 from offices.models import Notice, Office
 from projects.models import Project
+from rooms.models import Room
 
 from .metadata import base_url
 
@@ -99,6 +100,21 @@ class FundSitemap(PortalSitemap):
         return None if isinstance(item, str) else item.updated_at
 
 
+class RoomSitemap(sitemaps.Sitemap):
+    """The rooms list and every bookable room."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return ["rooms:room-list", *Room.objects.active().order_by("slug")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None if isinstance(item, str) else item.updated_at
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "offices": OfficeSitemap,
@@ -106,4 +122,5 @@ SITEMAPS = {
     "events": EventSitemap,
     "projects": ProjectSitemap,
     "funds": FundSitemap,
+    "rooms": RoomSitemap,
 }

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from . import views
+from . import security, views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Stadtteilportal – administration")
@@ -16,6 +16,7 @@ admin.site.index_title = _("Offices, projects, events and funds")
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("csp-report/", security.csp_report, name="csp-report"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("events.urls")),
     path("", include("fonds.urls")),
+    path("", include("rooms.urls")),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("leichte-sprache/", views.EasyReadView.as_view(), name="easy-read"),
     path("impressum/", views.legal_page, {"url": "/impressum/"}, name="imprint"),

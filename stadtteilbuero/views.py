@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -19,7 +20,7 @@ from projects.models import Project
 
 from . import search
 from .metadata import absolute_url, website_jsonld
-from .models import EasyReadPage
+from .models import EasyReadPage, OutgoingMail
 from .search.text import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             offices=Office.objects.active().order_by("city", "name"),
-            pinned_notices=Notice.objects.pinned().select_related("office"),
+            pinned_notices=Notice.objects.pinned().portal_wide().select_related("office"),
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
             projects=Project.objects.published()
             .current()
@@ -112,15 +113,30 @@ def legal_page(request, url):
 @never_cache
 @require_GET
 def health(request):
-    """200 when the database answers, 503 when it does not (for load balancers)."""
+    """200 when the database answers, 503 when it does not (for load balancers), with the
+    state of the mail queue (for monitoring: a growing queue means the worker is down)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        figures = OutgoingMail.objects.queue_figures()
     except DatabaseError:
         logger.exception("Health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    oldest = figures["oldest_waiting"]
+    return JsonResponse(
+        {
+            "status": "ok",
+            "database": "ok",
+            "mail_queue": {
+                "waiting": figures["waiting"],
+                "failed": figures["failed"],
+                "oldest_waiting_seconds": (
+                    round((timezone.now() - oldest).total_seconds()) if oldest else None
+                ),
+            },
+        }
+    )
 
 
 @require_GET

@@ -1,6 +1,9 @@
+import smtplib
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.utils import translation
 
@@ -49,6 +52,18 @@ def media_in_tmp(settings, tmp_path):
     """Uploads of a test never land in var/ and vanish afterwards."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+class UnreachableMailServer(BaseEmailBackend):
+    """An SMTP server that does not answer."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPConnectError(421, "mail server unreachable")
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    settings.EMAIL_BACKEND = "tests.conftest.UnreachableMailServer"
 
 
 @pytest.fixture

@@ -425,3 +425,69 @@ class ApplicationNoteFactory(factory.django.DjangoModelFactory):
 
     application = factory.SubFactory(ApplicationFactory)
     text = "Rückruf vereinbart, Kostenvoranschlag folgt."
+
+
+# --- Rooms --------------------------------------------------------------------------
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rooms.Room"
+        skip_postgeneration_save = True
+
+    office = factory.SubFactory(OfficeFactory)
+    name = factory.Sequence(lambda n: f"Gruppenraum {n}")
+    slug = factory.Sequence(lambda n: f"gruppenraum-{n}")
+    capacity = 14
+    step_free = True
+    lead_days = 3
+    max_hours = 4
+    house_rules = "Bitte aufräumen."
+
+    @factory.post_generation
+    def weekly_hours(obj, create, extracted, **kwargs):
+        """Bookable Monday to Friday 9–21 unless a list of (weekday, opens, closes) is given."""
+        if not create:
+            return
+        from rooms.models import RoomHours
+
+        slots = (
+            extracted
+            if extracted is not None
+            else [(day, datetime.time(9), datetime.time(21)) for day in range(5)]
+        )
+        RoomHours.objects.bulk_create(
+            RoomHours(room=obj, weekday=day, opens=opens, closes=closes)
+            for day, opens, closes in slots
+        )
+
+
+class BookingRequestFactory(factory.django.DjangoModelFactory):
+    """A stored request (status requested) through the service, as the form would."""
+
+    class Meta:
+        model = "rooms.BookingRequest"
+
+    room = factory.SubFactory(RoomFactory)
+    start = factory.LazyFunction(
+        lambda: timezone.make_aware(datetime.datetime.combine(_next_weekday(1), datetime.time(18)))
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    purpose = "Treffen der Nachbarschaftsinitiative"
+    people = 12
+    name = "Erika Muster"
+    email = "erika@example.org"
+    accepted_rules = True
+    accepted_privacy = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from rooms import services
+
+        return services.request_submit(request=model_class(*args, **kwargs))
+
+
+def _next_weekday(weekday, weeks_ahead=1):
+    """The date of `weekday` (0 = Monday) in `weeks_ahead` weeks (past any lead time)."""
+    today = timezone.localdate()
+    return today + datetime.timedelta(days=(weekday - today.weekday()) % 7 + 7 * weeks_ahead)

@@ -12,12 +12,19 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from stadtteilbuero import metadata
+from stadtteilbuero.money import format_euro
 from stadtteilbuero.richtext import plain_text, render_markdown
 
 register = template.Library()
 
 # The characters json_script escapes, so the JSON cannot close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def euro(value):
+    """An amount in euros: "1.234,56 €" (see stadtteilbuero.money)."""
+    return format_euro(value)
 
 
 @register.filter

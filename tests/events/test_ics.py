@@ -201,3 +201,17 @@ def test_feed_keeps_recent_past_but_not_old_dates(client):
 def test_unpublished_event_download_is_404_for_the_public(client):
     event = EventFactory(is_published=False)
     assert client.get(event.get_ics_url()).status_code == 404
+
+
+def test_line_breaks_in_title_place_and_office_name_never_break_the_feed(client):
+    event = EventFactory(title="Fest\r\nATTENDEE:mailto:x@example.org", location_name="Haus\nA")
+    event.office.name = "Büro\nNord"
+    event.office.save()
+    for url in (f"/veranstaltungen/{event.slug}.ics", "/veranstaltungen/feed.ics"):
+        response = client.get(url)
+        assert response.status_code == 200
+        calendar = icalendar.Calendar.from_ical(response.content)
+        entry = calendar.walk("VEVENT")[0]
+        assert str(entry["summary"]) == "Fest ATTENDEE:mailto:x@example.org"
+        assert "ATTENDEE" not in [name for name, _value in entry.property_items()]
+        assert str(entry["location"]).startswith("Haus A")

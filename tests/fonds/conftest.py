@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 
-from fonds.forms import started_stamp
+from stadtteilbuero.antispam import form_stamp
 from tests.conftest import make_staff
 from tests.factories import CostCategoryFactory, FundFactory
 
@@ -54,7 +54,7 @@ def form_data(fund, material, **overrides):
     meeting = fund.next_meeting()
     start = meeting.date
     data = {
-        "form_started": started_stamp(time.time() - 120),
+        "form_started": form_stamp(time.time() - 120),
         "homepage": "",
         "applicant_type": "initiative",
         "name": "Aylin Kaya",

@@ -92,6 +92,7 @@ def test_workflow_fields_are_read_only_and_no_add(client, fonds_staff, own_appli
                     "events",
                     "payouts",
                     "proofs",
+                    "stadtteilbuero-outgoingmail-content_type-object_id",
                 ]
                 for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0"}.items()
             },

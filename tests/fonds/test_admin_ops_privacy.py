@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fonds.models import Application, ApplicationEvent, ApplicationNote, Attachment, Fund
-from fonds.services import PERSONAL_FIELDS, application_anonymise, personal_fields
+from fonds.services import (
+    PERSONAL_FIELDS,
+    ApplicationError,
+    application_anonymise,
+    personal_fields,
+)
 from tests.factories import (
     ApplicationFactory,
     ApplicationNoteFactory,
@@ -104,7 +109,7 @@ def assert_statistics_intact(application, fund):
     assert application.expected_participants == 120
     assert application.status == Application.Status.COMPLETED
     assert application.expenses.get().total == Decimal("500.00")
-    assert Fund.objects.with_figures().get(pk=fund.pk).approved_total == Decimal("700.00")
+    assert Fund.objects.with_figures().get(pk=fund.pk).figures.approved == Decimal("700.00")
 
 
 def test_anonymise_removes_everything_personal_and_keeps_statistics(
@@ -138,7 +143,7 @@ def test_anonymise_is_idempotent(fund, fonds_staff, django_capture_on_commit_cal
 
 def test_old_status_link_leads_nowhere(client, fund, fonds_staff):
     application, _files = full_application(fund)
-    url = application.get_absolute_url()
+    url = application.get_status_url()
     assert client.get(url).status_code == 200
     application_anonymise(application=application, actor=fonds_staff)
     assert client.get(url).status_code == 404
@@ -290,3 +295,36 @@ def test_anonymise_removes_proof_of_use_details_and_files(
     assert payment.amount == Decimal("450.00")  # the statistics keep what was spent
     assert not ProofPhoto.objects.filter(proof=proof).exists()
     assert not any(storage.exists(name) for name in files)
+
+
+@pytest.mark.parametrize("status", [Application.Status.SUBMITTED, Application.Status.IN_REVIEW])
+def test_open_applications_are_never_anonymised(status, fund, fonds_staff):
+    application, files = full_application(fund, status=status)
+    with pytest.raises(ApplicationError):
+        application_anonymise(application=application, actor=fonds_staff)
+    application.refresh_from_db()
+    assert application.name == "Aylin Kaya" and application.anonymised_at is None
+    assert all(os.path.exists(path) for path in files)
+
+
+def test_admin_action_leaves_open_applications_and_says_so(client, fund, fonds_staff):
+    closed, _files = full_application(fund)
+    still_open = ApplicationFactory(
+        fund=fund, status=Application.Status.IN_REVIEW, name="Noch In Prüfung"
+    )
+    client.force_login(fonds_staff)
+    url = reverse("admin:fonds_application_changelist")
+    data = {
+        "action": "anonymise_selected",
+        "_selected_action": [closed.pk, still_open.pk],
+        "index": 0,
+        "confirm": "yes",
+    }
+    response = client.post(url, data, follow=True)
+    page = response.content.decode()
+    assert "Nur abgeschlossene Anträge" in page
+    assert still_open.reference_number in page
+    still_open.refresh_from_db()
+    closed.refresh_from_db()
+    assert still_open.name == "Noch In Prüfung" and still_open.anonymised_at is None
+    assert closed.anonymised_at is not None

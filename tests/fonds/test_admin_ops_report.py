@@ -55,13 +55,15 @@ def test_year_report_numbers(client, fonds_staff, year, django_assert_max_num_qu
         response = report(client, year)
     assert response.status_code == 200
     context = response.context
-    assert context["budget"] == Decimal("10000.00")
-    assert context["approved"] == Decimal("1700.00")  # 400 + 300 + 1000 (requested)
-    assert context["remaining"] == Decimal("8300.00")
-    assert context["requested"] == Decimal("2800.00")
+    figures = context["figures"]
+    assert figures.budget == Decimal("10000.00")
+    assert figures.approved == Decimal("1700.00")  # 400 + 300 + 1000 (requested)
+    assert figures.remaining == Decimal("8300.00")
+    assert figures.requested == Decimal("2800.00")
     assert context["applications_count"] == 6
     assert context["projects_count"] == 3
-    assert context["paid"] == Decimal("0.00")
+    assert figures.paid == Decimal("0.00")
+    assert figures.spent == Decimal("0.00")
     groups = {row["target_group"]: row for row in context["target_groups"]}
     assert set(groups) == {"Kinder", "Ältere Nachbar:innen"}
     assert groups["Kinder"]["count"] == 2
@@ -114,7 +116,15 @@ def test_fund_change_page_links_the_report(client, fonds_staff, fund):
 def inline_data(note_text=""):
     data = {
         f"{prefix}-{key}": value
-        for prefix in ["expenses", "incomes", "attachments", "events", "payouts", "proofs"]
+        for prefix in [
+            "expenses",
+            "incomes",
+            "attachments",
+            "events",
+            "payouts",
+            "proofs",
+            "stadtteilbuero-outgoingmail-content_type-object_id",
+        ]
         for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0"}.items()
     }
     data.update({"notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-0-text": note_text})
@@ -142,7 +152,7 @@ def test_staff_add_notes_with_author_and_date(client, fonds_staff, fund):
 def test_notes_never_on_the_public_status_page(client, fund):
     application = ApplicationFactory(fund=fund)
     ApplicationNoteFactory(application=application, text="Vertraulich: Antragstellerin kennt Jury")
-    page = client.get(application.get_absolute_url()).content.decode()
+    page = client.get(application.get_status_url()).content.decode()
     assert "Vertraulich" not in page
 
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from fonds.forms import started_stamp
 from fonds.models import Application, ApplicationEvent, IncomeLine
+from stadtteilbuero.antispam import form_stamp
 from tests.factories import ApplicationFactory, FundFactory
 from tests.fonds.conftest import form_data
 
@@ -96,7 +96,7 @@ def test_confirmation_page_shows_reference_and_status_link(client, fund, materia
     application = Application.objects.get()
     page = content(response)
     assert application.reference_number in page
-    assert application.get_absolute_url() in page
+    assert application.get_status_url() in page
     assert "Nachbarschaftsfest im Hof" in page
     assert "500,00 €" in page
 
@@ -326,7 +326,7 @@ def test_honeypot_refuses_without_saving(client, fund, material):
 
 
 def test_minimum_fill_time(client, fund, material):
-    data = form_data(fund, material, form_started=started_stamp(time.time() - 1))
+    data = form_data(fund, material, form_started=form_stamp(time.time() - 1))
     response = rejected(client, fund, data)
     assert "Das ging sehr schnell" in content(response)
 
@@ -339,7 +339,7 @@ def test_forged_or_missing_timestamp_is_refused_and_renewed(client, fund, materi
 
 
 def test_rate_limit_per_ip(client, fund, material, settings):
-    settings.FONDS_MIN_FILL_SECONDS = 0
+    settings.FORM_MIN_FILL_SECONDS = 0
     for number in range(5):
         data = form_data(fund, material, project_title=f"Projekt {number}")
         assert post(client, fund, data, REMOTE_ADDR="203.0.113.7").status_code == 302
@@ -355,7 +355,7 @@ def test_rate_limit_per_ip(client, fund, material, settings):
 
 
 def test_rate_limit_behind_a_proxy_counts_the_forwarded_client(client, fund, material, settings):
-    settings.FONDS_MIN_FILL_SECONDS = 0
+    settings.FORM_MIN_FILL_SECONDS = 0
     settings.TRUST_X_FORWARDED_FOR = True
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     for number in range(5):

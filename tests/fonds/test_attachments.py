@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from fonds.models import Application, Attachment, attachment_kind
+from fonds.models import Application, Attachment
+from stadtteilbuero.uploads import document_kind as attachment_kind
 from tests.fonds.conftest import form_data
 
 pytestmark = pytest.mark.django_db

@@ -149,10 +149,10 @@ def test_votes_cannot_exceed_members_present(meeting):
     item.votes_abstain = 1
     with pytest.raises(ValidationError) as error:
         item.full_clean()
-    assert "nur 3 Mitglieder" in str(error.value.message_dict["votes_abstain"])
+    assert "nur 3 Mitglieder dürfen abstimmen" in str(error.value.message_dict["votes_yes"])
 
 
-def test_member_with_a_conflict_abstains(meeting):
+def test_member_with_a_conflict_has_no_vote_at_all(meeting):
     members = JuryMemberFactory.create_batch(3, meeting=meeting)
     app = ApplicationFactory(fund=meeting.fund)
     item = AgendaItemFactory(application=app, meeting=meeting, votes_yes=3)
@@ -164,8 +164,12 @@ def test_member_with_a_conflict_abstains(meeting):
     conflict.save()
     with pytest.raises(ValidationError) as error:
         item.full_clean()
-    assert "befangen" in str(error.value.message_dict["votes_yes"])
+    assert "1 befangen" in str(error.value.message_dict["votes_yes"])
+    # Counting the member with the conflict as an abstention is refused too.
     item.votes_yes, item.votes_abstain = 2, 1
+    with pytest.raises(ValidationError):
+        item.full_clean()
+    item.votes_yes, item.votes_abstain = 2, 0
     item.full_clean()
 
 
@@ -211,7 +215,7 @@ def test_apply_link_on_the_meeting_page_leads_to_the_decision(client, staff, fun
         application=app, meeting=meeting, outcome=AgendaItem.Outcome.APPROVE, amount=D("300")
     )
     html = client.get(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk])).content
-    link = reverse("admin:fonds_application_decision", args=[app.pk, "approve"])
+    link = reverse("admin:fonds_application_approve", args=[app.pk])
     assert f"{link}?item={item.pk}".encode() in html
 
 
@@ -473,7 +477,7 @@ def test_meeting_admin_edits_members_agenda_and_votes(client, staff, fund, meeti
     )
     response = client.post(url, data)
     assert response.status_code == 200
-    assert "nur 2 Mitglieder sind anwesend" in response.content.decode()
+    assert "nur 2 Mitglieder dürfen abstimmen" in response.content.decode()
     item_second.refresh_from_db()
     assert item_second.votes_yes == 0
 

@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fonds.forms import AmountField, parse_amount
-from fonds.models import Application, Attachment, Fund, JuryMeeting, clean_file_name
+from fonds.models import Application, Attachment, Fund, JuryMeeting
+from stadtteilbuero.uploads import clean_file_name
 from tests.factories import ApplicationFactory, FundFactory
 
 

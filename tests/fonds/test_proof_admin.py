@@ -183,7 +183,7 @@ def test_accept_in_admin_completes_with_mail(
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Proof.Status.ACCEPTED
-    assert submitted.repayment_due == Decimal("50.00")
+    assert submitted.application.repayment_due == Decimal("50.00")
     assert submitted.application.status == Status.COMPLETED
     event = ApplicationEvent.objects.get(event_type="fonds.application.completed")
     assert event.actor == fonds_staff and "Sauber dokumentiert." in event.comment

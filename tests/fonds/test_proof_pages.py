@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from fonds import services
 from fonds.models import Application, Proof, ProofPayment, ProofPhoto
 from tests.conftest import make_staff
 from tests.factories import (
@@ -86,7 +87,7 @@ def test_valid_proof_is_saved_privately_and_mails_sent(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(proof_url(application), data)
     assert response.status_code == 302
-    assert response["Location"] == application.get_absolute_url()
+    assert response["Location"] == application.get_status_url()
     proof = Proof.objects.get()
     assert proof.participants == 90 and proof.status == Proof.Status.SUBMITTED
     assert sorted(p.amount for p in proof.payments.all()) == [Decimal("1.00"), Decimal("250.00")]
@@ -99,7 +100,7 @@ def test_valid_proof_is_saved_privately_and_mails_sent(
         with pytest.raises(ValueError):
             item.file.url  # noqa: B018
     assert len(mail.outbox) == 2
-    page = client.get(application.get_absolute_url()).content.decode()
+    page = client.get(application.get_status_url()).content.decode()
     assert "Eingereicht, wird geprüft" in page
     assert proof_url(application) not in page  # no second proof while one is pending
 
@@ -203,7 +204,7 @@ def test_proof_page_only_for_approved_or_paid(client, fund, status):
     response = client.post(proof_url(application), proof_data())
     assert response.status_code == 302
     assert not Proof.objects.exists()
-    page = client.get(application.get_absolute_url()).content.decode()
+    page = client.get(application.get_status_url()).content.decode()
     assert proof_url(application) not in page
 
 
@@ -228,7 +229,7 @@ def test_returned_note_shown_and_new_proof_possible(client, application):
         status=Proof.Status.RETURNED,
         review_note="Bitte den Beleg der Druckerei nachreichen.",
     )
-    page = client.get(application.get_absolute_url()).content.decode()
+    page = client.get(application.get_status_url()).content.decode()
     assert "Bitte den Beleg der Druckerei nachreichen." in page
     assert "Zur Überarbeitung zurückgegeben" in page
     assert proof_url(application) in page
@@ -241,16 +242,17 @@ def test_returned_note_shown_and_new_proof_possible(client, application):
 
 def test_status_page_shows_payouts_and_repayment_due(client, application):
     PayoutFactory(application=application, amount=Decimal("400.00"), is_advance=True)
-    proof = ProofFactory(application=application, status=Proof.Status.ACCEPTED)
+    proof = ProofFactory(application=application)
     ProofPaymentFactory(proof=proof, amount=Decimal("312.50"))
-    page = client.get(application.get_absolute_url()).content.decode()
+    services.proof_accept(proof=proof, actor=None, notify=False)
+    page = client.get(application.get_status_url()).content.decode()
     assert "400,00 €" in page and "Vorschuss" in page
     assert "Bitte zahlen Sie 87,50 € zurück" in page
     assert proof_url(application) not in page
 
 
 def test_status_page_asks_for_proof_when_paid(client, application):
-    page = client.get(application.get_absolute_url()).content.decode()
+    page = client.get(application.get_status_url()).content.decode()
     assert proof_url(application) in page
     assert "Verwendungsnachweis senden" in page
 
@@ -350,6 +352,6 @@ def test_status_page_with_proofs_query_count_is_bounded(
 ):
     make_history(application, count)
     with django_assert_max_num_queries(4):
-        response = client.get(application.get_absolute_url())
+        response = client.get(application.get_status_url())
     assert response.status_code == 200
     assert f"Nr. {count - 1}" in response.content.decode()

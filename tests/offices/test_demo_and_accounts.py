@@ -1,10 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from offices.models import HoursException, Notice, Office, OfficeHours, TeamMember, WorkArea
-from offices.permissions import OFFICE_TEAM_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -49,12 +47,3 @@ def test_ensure_admin_prints_a_generated_password_once(monkeypatch, capsys):
     assert get_user_model().objects.get(username="admin").check_password(password)
     call_command("ensure_admin")
     assert password not in capsys.readouterr().out
-
-
-def test_office_team_group_has_content_permissions_but_not_office_creation():
-    codenames = set(
-        Group.objects.get(name=OFFICE_TEAM_GROUP).permissions.values_list("codename", flat=True)
-    )
-    assert {"change_office", "add_notice", "change_teammember", "delete_download"} <= codenames
-    assert "add_office" not in codenames
-    assert "change_officemembership" not in codenames

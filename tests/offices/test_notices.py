@@ -34,11 +34,36 @@ def test_pinned_matrix(pinned_until, is_published, pinned):
     assert (notice in Notice.objects.pinned()) is pinned
 
 
-def test_pinned_notice_stands_on_top_of_home_and_office_page(client, office):
+def banner(client, url):
+    """The text above the page's h1: where pinned notices stand."""
+    content = client.get(url).content.decode()
+    return content[: content.index("<h1")]
+
+
+def test_pinned_notice_of_an_office_stands_on_its_page_with_its_name(client, office):
     NoticeFactory(office=office, title="Corona – Infos zum Stadtteilbüro", pinned_until=FUTURE)
-    for url in ("/", office.get_absolute_url()):
-        content = client.get(url).content.decode()
-        assert content.index("Corona – Infos") < content.index("<h1")
+    top = banner(client, office.get_absolute_url())
+    assert "Corona – Infos" in top
+    assert office.name in top
+    assert "Corona – Infos" not in banner(client, "/")
+
+
+def test_pinned_portal_wide_by_the_city_stands_on_home_and_every_office(
+    client, office, other_office
+):
+    NoticeFactory(office=office, title="Hitzewarnung", pinned_until=FUTURE, pinned_portal_wide=True)
+    for url in ("/", other_office.get_absolute_url()):
+        top = banner(client, url)
+        assert "Hitzewarnung" in top
+        assert office.name in top
+
+
+def test_office_staff_cannot_pin_portal_wide(client, staff_user, office):
+    notice = NoticeFactory(office=office, pinned_until=FUTURE)
+    client.force_login(staff_user)
+    url = f"/admin/offices/notice/{notice.pk}/change/"
+    page = client.get(url).content.decode()
+    assert 'name="pinned_portal_wide"' not in page
 
 
 def test_unpublished_news_is_404_for_the_public(client):

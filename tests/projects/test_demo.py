@@ -77,6 +77,6 @@ def test_demo_pages_render(client, demo):
         assert client.get(project.get_absolute_url()).status_code == 200
     measure = Project.objects.get(number="O/N 1")
     content = client.get(measure.get_absolute_url()).content.decode()
-    assert "960.000 €" in content
+    assert "960.000,00 €" in content
     assert "ab 2023" in content
     assert "8 Jahre" in content

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from projects.models import GalleryImage, Project
-from projects.templatetags.project_tags import euro
+from stadtteilbuero.money import format_euro as euro
 from tests.conftest import make_staff
 from tests.factories import (
     GalleryImageFactory,
@@ -165,9 +165,9 @@ def test_measure_lists_skip_empty_lines():
 @pytest.mark.parametrize(
     ("value", "german", "english"),
     [
-        (Decimal("960000.00"), "960.000 €", "960,000 €"),
+        (Decimal("960000.00"), "960.000,00 €", "960,000.00 €"),
         (Decimal("1234.56"), "1.234,56 €", "1,234.56 €"),
-        (Decimal("0"), "0 €", "0 €"),
+        (Decimal("0"), "0,00 €", "0.00 €"),
         (None, "", ""),
     ],
 )

@@ -14,7 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_health_ok(client):
     response = client.get(reverse("health"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "mail_queue": {"waiting": 0, "failed": 0, "oldest_waiting_seconds": None},
+    }
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from fonds.models import Application
 from fonds.services import application_anonymise
+from rooms.services import anonymise_due_requests
 
 logger = logging.getLogger("fonds.retention")
 
@@ -15,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Anonymise rejected, withdrawn and completed applications whose last change is "
         "older than FONDS_RETENTION_DAYS: personal data blanked, attachments deleted, "
-        "titles and amounts kept for the statistics."
+        "titles and amounts kept for the statistics. Also room requests older than "
+        "ROOMS_RETENTION_DAYS (after their last date or closing): contact and purpose blanked."
     )
 
     def add_arguments(self, parser):
@@ -38,6 +40,7 @@ class Command(BaseCommand):
             )
             logger.info(message)
             self.stdout.write(message)
+            self.anonymise_room_requests(dry_run=True)
             return
         done = 0
         for pk, reference in references:
@@ -47,3 +50,13 @@ class Command(BaseCommand):
         message = f"{done} closed applications older than {days} days anonymised."
         logger.info(message)
         self.stdout.write(self.style.SUCCESS(message))
+        self.anonymise_room_requests(dry_run=False)
+
+    def anonymise_room_requests(self, *, dry_run):
+        """The portal's other personal data with a retention period: room requests."""
+        count = anonymise_due_requests(dry_run=dry_run)
+        days = settings.ROOMS_RETENTION_DAYS
+        verb = "would be anonymised" if dry_run else "anonymised"
+        message = f"{count} room requests older than {days} days {verb}."
+        logger.info(message)
+        self.stdout.write(message)

@@ -40,16 +40,18 @@ class Command(BaseCommand):
             .filter(Q(last_reminder__isnull=True) | Q(last_reminder__lte=now - every))
             .order_by("end_date", "pk")
         )
-        sent = failed = 0
+        queued = without_address = 0
         for application in applications:
             if dry_run:
                 self.stdout.write(f"{application.reference_number} {application.email}")
                 continue
             if services.proof_remind(application=application, at=now):
-                sent += 1
+                queued += 1
             else:
-                failed += 1
+                without_address += 1
         if dry_run:
             self.stdout.write(f"Dry run: {len(applications)} reminders would be sent.")
             return
-        self.stdout.write(f"{sent} reminders sent, {failed} failed.")
+        self.stdout.write(
+            f"{queued} reminders queued for sending, {without_address} without an e-mail address."
+        )

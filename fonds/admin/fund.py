@@ -1,0 +1,120 @@
+"""Funds and their cost categories in the admin, with the figures and the year report."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from fonds.models import CostCategory, Fund, JuryMeeting
+from fonds.year_report import year_report
+from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
+
+from .display import euro
+
+
+@admin.register(CostCategory)
+class CostCategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "description", "order")
+    search_fields = ("name",)
+    list_editable = ("order",)
+    list_per_page = 50
+
+
+class JuryMeetingInline(OfficeScopedInlineMixin, admin.TabularInline):
+    model = JuryMeeting
+    extra = 0
+    fields = ("application_deadline", "date")
+
+
+@admin.register(Fund)
+class FundAdmin(OfficeScopedAdmin):
+    list_display = (
+        "title",
+        "office",
+        "year",
+        "budget_display",
+        "approved",
+        "remaining",
+        "max_per_application",
+        "is_open",
+        "report_link",
+    )
+    list_filter = ("year", "is_open", "office")
+    list_select_related = ("office",)
+    search_fields = ("title", "office__name")
+    filter_horizontal = ("excluded_categories",)
+    readonly_fields = ("last_sequence", "created_at", "updated_at")
+    inlines = [JuryMeetingInline]
+    fieldsets = (
+        (None, {"fields": ("office", "year", "title", "summary", "is_open")}),
+        (
+            _("Money and limits"),
+            {
+                "fields": (
+                    "budget",
+                    "max_per_application",
+                    "min_own_contribution_percent",
+                    "excluded_categories",
+                )
+            },
+        ),
+        (_("Texts"), {"fields": ("fundable", "rules", "decision_body")}),
+        (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
+        (
+            _("Metadata"),
+            {"classes": ["collapse"], "fields": ("last_sequence", "created_at", "updated_at")},
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_figures()
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/report/",
+                self.admin_site.admin_view(self.report_view),
+                name="fonds_fund_report",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_display(self, obj):
+        return euro(obj.budget)
+
+    @admin.display(description=_("approved"))
+    def approved(self, obj):
+        return euro(obj.figures.approved)
+
+    @admin.display(description=_("remaining"))
+    def remaining(self, obj):
+        return euro(obj.figures.remaining)
+
+    @admin.display(description=_("year report"))
+    def report_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:fonds_fund_report", args=[obj.pk]),
+            gettext("Year report"),
+        )
+
+    def report_view(self, request, object_id):
+        fund = self.get_object(request, object_id)  # another office's fund: None
+        if fund is None:
+            raise Http404
+        if not self.has_view_permission(request, fund):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": fund,
+            "title": gettext("Year report %(year)s: %(fund)s")
+            % {"year": fund.year, "fund": fund.title},
+            **year_report(fund),
+        }
+        return TemplateResponse(request, "admin/fonds/fund/year_report.html", context)

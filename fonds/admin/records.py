@@ -1,0 +1,70 @@
+"""Lists of the records behind applications (cost and income items, history, files,
+notes), to find and read them; they are written by the services only."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from fonds.models import ApplicationEvent, ApplicationNote, Attachment, ExpenseLine, IncomeLine
+from offices.admin_scoping import OfficeScopedAdmin, ReadOnlyAdminMixin
+
+from .display import download_link
+
+
+@admin.register(ExpenseLine)
+class ExpenseLineAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
+    list_display = ("description", "category", "total", "application")
+    list_filter = ("category",)
+    list_select_related = ("category", "application")
+    search_fields = ("description", "application__reference_number")
+
+
+@admin.register(IncomeLine)
+class IncomeLineAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
+    list_display = ("kind", "description", "amount", "application")
+    list_filter = ("kind",)
+    list_select_related = ("application",)
+    search_fields = ("description", "application__reference_number")
+
+
+@admin.register(ApplicationEvent)
+class ApplicationEventAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
+    list_display = ("created_at", "event_type", "application", "from_status", "to_status", "actor")
+    list_filter = ("event_type", "to_status")
+    list_select_related = ("application", "actor")
+    search_fields = ("application__reference_number", "comment")
+    date_hierarchy = "created_at"
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(OfficeScopedAdmin):
+    list_display = ("original_name", "kind", "size", "application", "created_at")
+    list_filter = ("kind",)
+    list_select_related = ("application",)
+    search_fields = ("original_name", "application__reference_number")
+    date_hierarchy = "created_at"
+    fields = ("download", "application", "kind", "size", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        return download_link(obj)
+
+
+@admin.register(ApplicationNote)
+class ApplicationNoteAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
+    """Notes are written on the application's page; here they can be found and read."""
+
+    list_display = ("created_at", "application", "author", "short_text")
+    list_select_related = ("application", "author")
+    list_filter = ("application__fund__year",)
+    search_fields = ("text", "application__reference_number")
+    date_hierarchy = "created_at"
+    fields = ("application", "author", "created_at", "text")
+    readonly_fields = fields
+
+    @admin.display(description=_("note"))
+    def short_text(self, obj):
+        return obj.text[:80]

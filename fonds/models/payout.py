@@ -1,0 +1,59 @@
+"""Money paid to an applicant."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from offices.models import OfficeOwnedQuerySet
+from stadtteilbuero.money import format_euro as euro
+
+from .application import Application
+from .money import MONEY
+
+
+class PayoutQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "application__fund__office"
+
+
+class Payout(models.Model):
+    """Money paid to the applicant: usually after the proof of use, an advance is possible.
+
+    Recorded through services.application_record_payout only (total ≤ approved amount).
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="payouts", verbose_name=_("application")
+    )
+    amount = models.DecimalField(_("amount"), **MONEY)
+    paid_on = models.DateField(_("paid on"))
+    is_advance = models.BooleanField(
+        _("advance"), default=False, help_text=_("Paid before the proof of use.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = PayoutQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["application", "paid_on", "pk"]
+        verbose_name = _("payout")
+        verbose_name_plural = _("payouts")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="payout_amount_positive")
+        ]
+        indexes = [models.Index(fields=["application", "paid_on"], name="payout_app_idx")]
+
+    def __str__(self):
+        return f"{euro(self.amount)} ({date_format(self.paid_on, 'SHORT_DATE_FORMAT')})"
+
+
+# --- Proof of use (Verwendungsnachweis) ---------------------------------------------------
