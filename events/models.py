@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from offices.models import Office, OfficeOwnedQuerySet, Weekday
+from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 

@@ -9,9 +9,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from accounts.roles import is_city_admin
+from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 from stadtteilbuero.uploads import upload_path, validate_download_file
