@@ -430,6 +430,42 @@ class ApplicationNoteFactory(factory.django.DjangoModelFactory):
 # --- Rooms --------------------------------------------------------------------------
 
 
+from fonds.models import Application as _Application  # noqa: E402
+from fonds.models import ApplicationEvent, Attachment, ConflictOfInterest  # noqa: E402
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """An applicant's file: a tiny real PDF in the private storage."""
+
+    class Meta:
+        model = Attachment
+
+    application = factory.SubFactory(ApplicationFactory)
+    file = factory.django.FileField(filename="angebot.pdf", data=RECEIPT_PDF)
+    original_name = "angebot.pdf"
+    kind = Attachment.Kind.PDF
+    size = len(RECEIPT_PDF)
+
+
+class ApplicationEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationEvent
+
+    application = factory.SubFactory(ApplicationFactory)
+    event_type = "fonds.application.submitted"
+    to_status = _Application.Status.SUBMITTED
+
+
+class ConflictOfInterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConflictOfInterest
+
+    member = factory.SubFactory(JuryMemberFactory)
+    meeting = factory.LazyAttribute(lambda c: c.member.meeting)
+    application = factory.LazyAttribute(lambda c: ApplicationFactory(fund=c.member.meeting.fund))
+    reason = "Vorstand des Vereins"
+
+
 class RoomFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "rooms.Room"
@@ -491,3 +527,15 @@ def _next_weekday(weekday, weeks_ahead=1):
     """The date of `weekday` (0 = Monday) in `weeks_ahead` weeks (past any lead time)."""
     today = timezone.localdate()
     return today + datetime.timedelta(days=(weekday - today.weekday()) % 7 + 7 * weeks_ahead)
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    """A confirmed date, written directly (the rules are tested through the services)."""
+
+    class Meta:
+        model = "rooms.Booking"
+
+    request = factory.SubFactory(BookingRequestFactory)
+    room = factory.LazyAttribute(lambda b: b.request.room)
+    start = factory.LazyAttribute(lambda b: b.request.start)
+    end = factory.LazyAttribute(lambda b: b.request.end)

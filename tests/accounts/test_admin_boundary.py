@@ -42,11 +42,10 @@ PORTAL_WIDE = {
     "axes.accessfailurelog",
     "otp_totp.totpdevice",
     "otp_static.staticdevice",
+    # The mail queue and the task results are the administrators' (superusers') only.
+    "stadtteilbuero.outgoingmail",
+    "django_tasks_database.dbtaskresult",
 }
-
-
-def decision_url(application):
-    return reverse("admin:fonds_application_decision", args=[application.pk, "approve"])
 
 
 def not_listed(response, obj):
@@ -61,7 +60,6 @@ def refused(response, obj):
 # Custom admin views that take more than the object's id, or none: url name ->
 # (url builder for the foreign object, check of the answer).
 CUSTOM_VIEWS = {
-    "fonds_application_decision": (decision_url, refused),
     "fonds_application_export": (
         lambda obj: reverse("admin:fonds_application_export", args=["csv"]),
         not_listed,
@@ -79,9 +77,6 @@ MAKERS = {
     ),
     "fonds.jurymeeting": lambda: factories.FundFactory().jury_meetings.get(),
 }
-# Registered before the fund app's new layout (issue 9) gives them factories; strict, so
-# the entry must go once a factory exists.
-AWAITING_FONDS_LAYOUT = {"fonds.attachment", "fonds.applicationevent", "fonds.conflictofinterest"}
 
 
 def label(model):
@@ -104,10 +99,7 @@ def factory_for(model):
 def admin_params():
     params = []
     for model in admin.site._registry:
-        marks = []
-        if label(model) in AWAITING_FONDS_LAYOUT:
-            marks.append(pytest.mark.xfail(strict=True, reason="fund app layout (issue 9)"))
-        params.append(pytest.param(model, id=label(model), marks=marks))
+        params.append(pytest.param(model, id=label(model)))
     return params
 
 
