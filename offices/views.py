@@ -8,7 +8,7 @@ from projects.models import Project
 from rooms.models import Room
 
 from . import hours as hours_logic
-from .jsonld import office_jsonld
+from .jsonld import notice_jsonld, office_jsonld
 from .models import HoursException, Notice, Office, TeamMember
 
 NEWS_ON_OFFICE_PAGE = 5
@@ -66,7 +66,7 @@ class OfficeDetailView(DetailView):
             .upcoming()
             .for_office(office)
             .with_event()[:EVENTS_ON_OFFICE_PAGE],
-            jsonld=office_jsonld(office, hours, self.request),
+            jsonld=office_jsonld(office, hours, self.request, exceptions, now.date()),
             fund=self.current_fund(office),
             rooms=Room.objects.active().for_office(office).order_by("name"),
         )
@@ -91,3 +91,6 @@ class NoticeDetailView(DetailView):
 
     def get_queryset(self):
         return Notice.objects.visible_to(self.request.user).select_related("office")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(jsonld=notice_jsonld(self.object), **kwargs)

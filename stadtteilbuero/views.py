@@ -1,9 +1,15 @@
 import logging
 
+from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.flatpages.views import render_flatpage
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -12,8 +18,10 @@ from events.models import Occurrence
 from offices.models import Notice, Office
 from projects.models import Project
 
-from .models import OutgoingMail
-from .search import search_sections
+from . import search
+from .metadata import absolute_url, website_jsonld
+from .models import EasyReadPage, OutgoingMail
+from .search.text import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
 
@@ -36,23 +44,70 @@ class HomeView(TemplateView):
             .featured_first()
             .with_card_data()[:PROJECTS_ON_HOME],
             upcoming_events=Occurrence.objects.published().upcoming().with_event()[:EVENTS_ON_HOME],
+            website_jsonld=website_jsonld(),
         )
         return context
 
 
 class SearchView(TemplateView):
+    """Hits grouped by type with counts; ?typ=<key> pages through one type."""
+
     template_name = "stadtteilbuero/search.html"
+    paginate_by = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "")[:100]
-        sections = search_sections(query)
+        query = self.request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+        only = self.request.GET.get("typ", "")
+        if only not in {search_type.key for search_type in search.types()}:
+            only = None
+        sections = search.search_overview(query, only=only)
+        if only and sections:
+            section = sections[0]
+            page = Paginator(section.entries, self.paginate_by).get_page(
+                self.request.GET.get("page")
+            )
+            section.hits = search.page_hits(section, page.object_list)
+            context.update(page_obj=page, is_paginated=page.has_other_pages())
         context.update(
             query=query,
+            only=only,
             sections=sections,
-            hit_count=sum(len(section.hits) for section in sections),
+            hit_count=sum(section.count for section in sections),
+            hits_per_type=search.HITS_PER_TYPE,
         )
         return context
+
+
+class EasyReadView(TemplateView):
+    """/leichte-sprache/: the page staff wrote for this language, else the built-in text."""
+
+    template_name = "stadtteilbuero/easy_read.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = get_language()
+        context.update(
+            page=EasyReadPage.objects.filter(language=language).first(),
+            builtin_template=f"stadtteilbuero/easy_read_{language}.html",
+        )
+        return context
+
+
+def legal_page(request, url):
+    """A legal page (flatpage) in the page's language: the flatpage "/en/impressum/" on
+    /en/impressum/ where staff wrote one, else the German "/impressum/", marked lang="de"."""
+    language = get_language()
+    urls = [url] if language == settings.LANGUAGE_CODE else [f"/{language}{url}", url]
+    pages = {
+        page.url: page
+        for page in FlatPage.objects.filter(url__in=urls, sites=get_current_site(request))
+    }
+    page = next((pages[candidate] for candidate in urls if candidate in pages), None)
+    if page is None:
+        raise Http404
+    page.language = language if page.url != url else settings.LANGUAGE_CODE
+    return render_flatpage(request, page)
 
 
 @never_cache
@@ -90,6 +145,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /verfuegungsfonds/antrag/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -55,7 +55,7 @@ def test_feed_is_valid_icalendar_with_berlin_timezone(client):
     assert entry["DTEND"].dt == berlin(2026, 3, 14, 18)
     assert entry["DTSTAMP"].dt.tzinfo is not None
     assert str(entry["STATUS"]) == "CONFIRMED"
-    assert str(entry["URL"]) == f"http://testserver{event.get_absolute_url()}"
+    assert str(entry["URL"]) == f"https://stadtteile.example.org{event.get_absolute_url()}"
     description = str(entry["DESCRIPTION"])
     assert "<" not in description and "**" not in description
     assert "Mit Musik" in description
@@ -120,7 +120,7 @@ def test_event_download_has_rrule_and_exdate(client):
     event_sync_occurrences(event=event)
     calendar = parse(client.get(event.get_ics_url()))
     [entry] = entries(calendar)
-    assert str(entry["UID"]) == f"event-{event.pk}@127.0.0.1"
+    assert str(entry["UID"]) == f"event-{event.pk}@stadtteile.example.org"
     assert entry["DTSTART"].dt == berlin(2026, 3, 3, 10)
     rule = entry["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"]
