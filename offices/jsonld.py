@@ -57,6 +57,8 @@ def special_hours(office, exceptions, today):
             )
         )
     for day, name in office_holidays(office, today, horizon).items():
+        if any(e.kind == HoursException.Kind.CHANGED and e.covers(day) for e in exceptions):
+            continue  # staff entered hours for that day: they apply (offices.hours)
         specs.append(
             {
                 "@type": "OpeningHoursSpecification",

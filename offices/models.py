@@ -73,6 +73,31 @@ class OfficeQuerySet(OfficeOwnedQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def with_hours(self):
+        """Weekly hours and the exceptions from today on, for offices.hours.office_hours
+        (two queries for any number of offices)."""
+        return self.prefetch_related(
+            "hours",
+            models.Prefetch(
+                "hours_exceptions",
+                queryset=HoursException.objects.filter(end_date__gte=timezone.localdate()),
+            ),
+        )
+
+    def matching_place(self, text):
+        """Offices for "find your office": a postcode or a district, city or office name
+        (one field on the home page)."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(postal_code__startswith=text)
+            | Q(district__icontains=text)
+            | Q(city__icontains=text)
+            | Q(locality__icontains=text)
+            | Q(name__icontains=text)
+        )
+
 
 office_code_validator = RegexValidator(
     r"^[A-Z0-9]{2,10}$", _("2 to 10 capital letters or digits, for example NORD.")

@@ -283,6 +283,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 SITE_ID = 1
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Stadtteilportal")
+# The logo beside the name in the header: a static file path (img/logo.svg) or a path on
+# this site (/media/logo.svg), an SVG or PNG about 40 px high; default a neutral house mark.
+PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/logo.svg")
 # The public address: absolute links in feeds, sitemap, JSON-LD and social cards.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from events.models import Occurrence
+from offices.hours import office_hours
 from offices.models import Notice, Office
 from projects.models import Project
 
@@ -25,8 +26,11 @@ from .search.text import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
 
-NEWS_ON_HOME = 4
-PROJECTS_ON_HOME = 6
+# The home page stays the same size however many offices and notices there are.
+OFFICES_ON_HOME = 9
+PINNED_ON_HOME = 3
+NEWS_ON_HOME = 3
+PROJECTS_ON_HOME = 4
 EVENTS_ON_HOME = 5
 
 
@@ -35,9 +39,17 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        offices = list(
+            Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME]
+        )
+        now = timezone.localtime()
+        for office in offices:
+            office.hours_now = office_hours(office, now)
         context.update(
-            offices=Office.objects.active().order_by("city", "name"),
-            pinned_notices=Notice.objects.pinned().portal_wide().select_related("office"),
+            offices=offices,
+            pinned_notices=Notice.objects.pinned()
+            .portal_wide()
+            .select_related("office")[:PINNED_ON_HOME],
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
             projects=Project.objects.published()
             .current()
