@@ -13,6 +13,7 @@ PAGES = [
     "/",
     "/bueros/",
     "/bueros/wolfsburg-westhagen/",
+    "/bueros/?ort=38444",
     "/aktuelles/",
     "/aktuelles/corona-infos-zum-stadtteilbuero/",
     "/impressum/",

@@ -75,7 +75,9 @@ def test_office_page_says_closed_on_a_holiday_of_its_state(client):
     nrw = OfficeFactory(federal_state="NW")
     lower_saxony = OfficeFactory(federal_state="NI")
     for office in (nrw, lower_saxony):
-        OfficeHoursFactory(office=office, weekday=3, opens=datetime.time(9), closes=datetime.time(12))
+        OfficeHoursFactory(
+            office=office, weekday=3, opens=datetime.time(9), closes=datetime.time(12)
+        )
     with time_machine.travel(at(thursday, 10), tick=False):
         nrw_page = client.get(nrw.get_absolute_url()).content.decode()
         ni_page = client.get(lower_saxony.get_absolute_url()).content.decode()
@@ -145,7 +147,13 @@ def test_office_page_gathers_the_sections_of_the_other_apps_in_order(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "place, found",
-    [("31137", True), ("31139", True), ("Testviertel", True), ("hildesheim", True), ("80331", False)],
+    [
+        ("31137", True),
+        ("31139", True),  # no office of its own: the offices of its postal region
+        ("Testviertel", True),
+        ("hildesheim", True),
+        ("80331", False),
+    ],
 )
 def test_find_your_office_by_postcode_or_district(client, place, found):
     office = OfficeFactory(postal_code="31137", district="Testviertel Nord")
