@@ -100,7 +100,7 @@ class FundSitemap(PortalSitemap):
         return None if isinstance(item, str) else item.updated_at
 
 
-class RoomSitemap(sitemaps.Sitemap):
+class RoomSitemap(PortalSitemap):
     """The rooms list and every bookable room."""
 
     changefreq = "weekly"

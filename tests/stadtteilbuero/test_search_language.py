@@ -155,3 +155,12 @@ def test_search_runs_a_fixed_number_of_queries(client, django_assert_max_num_que
         assert search(client, "Stadtteilzeitung").status_code == 200
     with django_assert_max_num_queries(4):
         assert search(client, "Stadtteilzeitung", typ="events", page=2).status_code == 200
+
+
+def test_rooms_are_found_and_inactive_rooms_are_not(client):
+    from tests.factories import RoomFactory
+
+    RoomFactory(name="Gemeinschaftsraum Kinderküche", summary="Mit großer Küche.")
+    RoomFactory(name="Alte Küche", is_active=False)
+    [room] = titles(search(client, "Kuechen"), "rooms")
+    assert "Kinderküche" in room
