@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from stadtteilbuero.metadata import absolute_url
 from stadtteilbuero.richtext import plain_text
 
 from . import recurrence
@@ -187,7 +188,7 @@ def _common(entry, event, url):
 
 def occurrence_entry(occurrence, request):
     event = occurrence.event
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     entry = icalendar.Event()
     entry.add("uid", occurrence_uid(occurrence))
     entry.add("summary", summary(event, occurrence.cancelled))
@@ -210,7 +211,7 @@ def _short_details(event, url):
 
 def google_calendar_url(event, occurrence, request):
     """A link that opens Google Calendar with the date filled in (nothing loads before a click)."""
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     if event.all_day:
         dates = f"{occurrence.day:%Y%m%d}/{occurrence.last_day + datetime.timedelta(days=1):%Y%m%d}"
     else:
@@ -235,7 +236,7 @@ def google_calendar_url(event, occurrence, request):
 
 def outlook_calendar_url(event, occurrence, request):
     """A link that opens Outlook on the web with the date filled in."""
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     if event.all_day:
         start = occurrence.day.isoformat()
         end = (occurrence.last_day + datetime.timedelta(days=1)).isoformat()

@@ -5,14 +5,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from offices.models import Office, OfficeOwnedQuerySet, Weekday
+from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 
@@ -58,6 +58,22 @@ class Category(models.Model):
 class EventQuerySet(OfficeOwnedQuerySet):
     def published(self):
         return self.filter(is_published=True, office__is_active=True)
+
+    def upcoming(self, now=None):
+        """Events with a date that has not ended yet."""
+        dates = Occurrence.objects.filter(event=OuterRef("pk"), end__gt=now or timezone.now())
+        return self.filter(Exists(dates))
+
+    def with_next_date(self, now=None):
+        """Annotate the start of the next date that has not ended, and whether that date
+        is cancelled (`next_start`, `next_cancelled`)."""
+        dates = Occurrence.objects.filter(
+            event=OuterRef("pk"), end__gt=now or timezone.now()
+        ).order_by("start")
+        return self.annotate(
+            next_start=Subquery(dates.values("start")[:1]),
+            next_cancelled=Subquery(dates.values("is_cancelled")[:1]),
+        )
 
     def visible_to(self, user):
         """The public sees published events; staff also preview their offices' drafts."""
@@ -436,13 +452,8 @@ class CancelledDate(models.Model):
 
 class OccurrenceQuerySet(OfficeOwnedQuerySet):
     office_lookup = "event__office"
-    search_fields = (
-        "event__title",
-        "event__summary",
-        "event__location_name",
-        "event__category__name",
-        "event__office__district",
-    )
+    search_model = Event
+    search_lookup = "event"
 
     def published(self):
         return self.filter(event__is_published=True, event__office__is_active=True)

@@ -13,6 +13,7 @@ from django.views.decorators.http import condition, require_GET
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from offices.models import Office
+from stadtteilbuero.metadata import absolute_url
 from stadtteilbuero.pagecache import last_modified
 from stadtteilbuero.pagination import CappedPaginator
 
@@ -57,7 +58,7 @@ class EventListView(ListView):
         context = super().get_context_data(**kwargs)
         form = self.filter_form
         feed_query = form.feed_query()
-        feed_url = self.request.build_absolute_uri(reverse("events:event-feed"))
+        feed_url = absolute_url(reverse("events:event-feed"))
         if feed_query:
             feed_url = f"{feed_url}?{feed_query}"
         today = timezone.localdate()

@@ -9,9 +9,9 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from offices.models import Office, OfficeOwnedQuerySet
+from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin, image_upload_to, validate_image_file
 from stadtteilbuero.richtext import RichTextField
 
@@ -58,8 +58,6 @@ class Partner(models.Model):
 
 
 class ProjectQuerySet(OfficeOwnedQuerySet):
-    search_fields = ("title", "summary", "description", "number")
-
     def published(self):
         return self.filter(is_published=True, office__is_active=True)
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        # Each app's search.py registers its searchable types (stadtteilbuero.search).
+        autodiscover_modules("search")
+
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from .pagecache import content_changed

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.flatpages import views as flatpages
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +29,11 @@ urlpatterns += i18n_patterns(
     path("", include("fonds.urls")),
     path("", include("rooms.urls")),
     path("suche/", views.SearchView.as_view(), name="search"),
-    path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="imprint"),
-    path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
+    path("leichte-sprache/", views.EasyReadView.as_view(), name="easy-read"),
+    path("impressum/", views.legal_page, {"url": "/impressum/"}, name="imprint"),
+    path("datenschutz/", views.legal_page, {"url": "/datenschutz/"}, name="privacy"),
     path(
-        "barrierefreiheit/", flatpages.flatpage, {"url": "/barrierefreiheit/"}, name="accessibility"
+        "barrierefreiheit/", views.legal_page, {"url": "/barrierefreiheit/"}, name="accessibility"
     ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

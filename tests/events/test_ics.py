@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from events import ics
 from events.models import Event
 from events.services import event_sync_occurrences
 from tests.factories import CancelledDateFactory, EventFactory, OfficeFactory
@@ -54,7 +55,7 @@ def test_feed_is_valid_icalendar_with_berlin_timezone(client):
     assert entry["DTEND"].dt == berlin(2026, 3, 14, 18)
     assert entry["DTSTAMP"].dt.tzinfo is not None
     assert str(entry["STATUS"]) == "CONFIRMED"
-    assert str(entry["URL"]) == f"http://testserver{event.get_absolute_url()}"
+    assert str(entry["URL"]) == f"https://stadtteile.example.org{event.get_absolute_url()}"
     description = str(entry["DESCRIPTION"])
     assert "<" not in description and "**" not in description
     assert "Mit Musik" in description
@@ -128,7 +129,7 @@ def test_event_download_lists_every_date_with_the_feeds_uids(client):
     feed = {str(e["UID"]): e["DTSTART"].dt for e in entries(parse(client.get(FEED)))}
     for entry in download:
         assert feed[str(entry["UID"])] == entry["DTSTART"].dt
-    assert str(download[0]["UID"]) == f"event-{event.pk}-20260303@127.0.0.1"
+    assert str(download[0]["UID"]) == f"event-{event.pk}-20260303@{ics.uid_domain()}"
 
 
 def test_feed_covers_thirty_days_back_and_a_year_ahead(client):

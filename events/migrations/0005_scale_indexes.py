@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0003_change_history"),
+        ("events", "0004_translations"),
         ("offices", "0001_initial"),
         ("projects", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("offices", "0001_initial"),
-        ("projects", "0002_change_history"),
+        ("projects", "0003_translations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
