@@ -19,6 +19,7 @@ from stadtteilbuero.ratelimit import hit
 
 from . import services
 from .forms import ApplicationSubmission, ProofSubmission
+from .jsonld import fund_jsonld
 from .models import (
     Application,
     ApplicationEvent,
@@ -65,7 +66,11 @@ class FundDetailView(DetailView):
             .order_by("-decided_at", "pk")
         )
         page = Paginator(funded, FUNDED_PER_PAGE).get_page(self.request.GET.get("page"))
-        context.update(funded_page=page, next_meeting=self.object.next_meeting())
+        context.update(
+            funded_page=page,
+            next_meeting=self.object.next_meeting(),
+            jsonld=fund_jsonld(self.object),
+        )
         return context
 
 
