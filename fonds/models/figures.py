@@ -110,13 +110,13 @@ def figures_by_fund(fund_ids) -> dict[int, Figures]:
         fund_id = row.pop("fund_id")
         result[fund_id] = Figures(**row)
     payouts = (
-        Payout.objects.filter(application__fund_id__in=fund_ids)
+        Payout.objects.filter(fund_id__in=fund_ids)
         .order_by()
-        .values("application__fund_id")
+        .values("fund_id")
         .annotate(paid=_money_sum("amount"))
     )
     for row in payouts:
-        result[row["application__fund_id"]].paid = row["paid"]
+        result[row["fund_id"]].paid = row["paid"]
     return result
 
 

@@ -59,6 +59,7 @@ class ApplicationEvent(models.Model):
         "fonds.application.proof_returned": _("Proof of use sent back"),
         "fonds.application.proof_reminder": _("Reminder of the proof of use"),
         "fonds.application.anonymised": _("Anonymised"),
+        "fonds.application.attachment_deleted": _("Attachment deleted"),
     }
 
     @property

@@ -20,6 +20,7 @@ from .decision import (
     decision_mail_draft,
 )
 from .errors import MESSAGES, ApplicationError, message
+from .files import attachment_delete
 from .finance import application_totals, expense_total, finance_totals
 from .jury import jury_meeting_build_agenda
 from .paper import application_enter_on_paper
@@ -43,6 +44,7 @@ __all__ = [
     "application_totals",
     "application_transition",
     "application_withdraw",
+    "attachment_delete",
     "decision_mail_draft",
     "expense_total",
     "finance_totals",

@@ -77,7 +77,13 @@ def load_all_images(page):
     page.evaluate(
         "document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')"
     )
-    page.wait_for_function("Array.from(document.images).every(img => img.complete)")
+    # Polled from here: wait_for_function evaluates a string in the page, which the
+    # portal's Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+    for _attempt in range(100):
+        if page.evaluate("Array.from(document.images).every(img => img.complete)"):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("Images did not finish loading")
 
 
 def axe_violations(page):
