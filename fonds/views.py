@@ -22,6 +22,7 @@ from stadtteilbuero.antispam import (
 
 from . import services
 from .forms import ApplicationSubmission, ProofSubmission
+from .jsonld import fund_jsonld
 from .models import (
     Application,
     ApplicationEvent,
@@ -67,7 +68,11 @@ class FundDetailView(DetailView):
             .order_by("-decided_at", "pk")
         )
         page = Paginator(funded, FUNDED_PER_PAGE).get_page(self.request.GET.get("page"))
-        context.update(funded_page=page, next_meeting=self.object.next_meeting())
+        context.update(
+            funded_page=page,
+            next_meeting=self.object.next_meeting(),
+            jsonld=fund_jsonld(self.object),
+        )
         return context
 
 
