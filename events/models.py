@@ -34,6 +34,9 @@ weekdays_validator = RegexValidator(
 RESERVED_SLUGS = {"kalender", "feed"}
 # A recurring event may run at most this long (it is expanded into stored dates).
 MAX_RECURRENCE_SPAN = datetime.timedelta(days=3 * 366)
+# One date (an exhibition, a festival weekend) lasts at most this long. The bound lets
+# the date queries read the start index from a lower bound instead of from the oldest date.
+MAX_DATE_SPAN = datetime.timedelta(days=92)
 
 
 class Category(models.Model):
@@ -253,6 +256,8 @@ class Event(ImageMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["office", "-start"], name="event_office_start_idx"),
+            # The admin's default order (-start, -pk) and its date hierarchy.
+            models.Index(fields=["start", "id"], name="event_start_idx"),
             models.Index(fields=["is_published", "-start"], name="event_published_idx"),
         ]
 
@@ -274,6 +279,11 @@ class Event(ImageMixin, models.Model):
             errors["slug"] = _("This address is reserved, please choose another one.")
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The end must not be before the start.")
+        elif self.start and self.end and self.end - self.start > MAX_DATE_SPAN:
+            errors["end"] = _(
+                "One date may last at most three months. For a longer offer, please "
+                "choose a weekly or monthly date."
+            )
         if not self.is_free and not self.price.strip():
             errors["price"] = _("Please give the price, or tick 'free of charge'.")
         if self.registration == self.Registration.REQUIRED and not self.registration_info.strip():
@@ -449,16 +459,19 @@ class OccurrenceQuerySet(OfficeOwnedQuerySet):
         return self.filter(event__is_published=True, event__office__is_active=True)
 
     def upcoming(self, now=None):
-        """Dates that have not ended yet, soonest first."""
-        return self.filter(end__gt=now or timezone.now()).order_by("start", "event_id")
+        """Dates that have not ended yet, soonest first (none started more than
+        MAX_DATE_SPAN ago: the lower bound of the index scan)."""
+        now = now or timezone.now()
+        return self.filter(start__gt=now - MAX_DATE_SPAN, end__gt=now).order_by("start", "event_id")
 
     def past(self, now=None):
         """Dates that are over, latest first."""
-        return self.filter(end__lte=now or timezone.now()).order_by("-start", "event_id")
+        now = now or timezone.now()
+        return self.filter(start__lt=now, end__lte=now).order_by("-start", "event_id")
 
     def between(self, start, end):
         """Dates that overlap the span [start, end)."""
-        return self.filter(start__lt=end, end__gt=start)
+        return self.filter(start__gt=start - MAX_DATE_SPAN, start__lt=end, end__gt=start)
 
     def free(self):
         return self.filter(event__is_free=True)
@@ -498,7 +511,8 @@ class Occurrence(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["start"], name="occurrence_start_idx"),
+            # With the end, the upcoming dates are found in the index alone.
+            models.Index(fields=["start", "end"], name="occurrence_start_idx"),
             models.Index(fields=["end", "start"], name="occurrence_end_idx"),
         ]
 

@@ -10,3 +10,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Each app's search.py registers its searchable types (stadtteilbuero.search).
         autodiscover_modules("search")
+
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .pagecache import content_changed
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")

@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from . import security, views
 from .sitemaps import SITEMAPS
@@ -12,6 +11,8 @@ from .sitemaps import SITEMAPS
 admin.site.site_header = _("Stadtteilportal – administration")
 admin.site.site_title = _("Stadtteilportal")
 admin.site.index_title = _("Offices, projects, events and funds")
+
+handler500 = "stadtteilbuero.views.server_error"
 
 urlpatterns = [
     path("health/", views.health, name="health"),
@@ -40,4 +41,4 @@ urlpatterns += i18n_patterns(
 
 if settings.SERVE_MEDIA:
     # Development and small set-ups; behind a web server or with S3 this stays off.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", views.media, name="media")]

@@ -1,18 +1,22 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.flatpages.views import render_flatpage
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as default_server_error
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from events.models import Occurrence
 from offices.hours import office_hours
@@ -160,3 +164,30 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Uploads and renditions get a new name when they change, so browsers may keep them.
+MEDIA_MAX_AGE = 30 * 24 * 60 * 60
+
+
+@cache_control(max_age=MEDIA_MAX_AGE, public=True)
+def media(request, path):
+    """Uploaded files in development and small set-ups (SERVE_MEDIA)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+# While the database restarts, residents see this for a moment; clients may retry then.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """handler500: a lost database connection (a restart, a failover) is a short outage,
+    not a bug: a 503 page with Retry-After, rendered without any query. The connection
+    is closed at the end of the request and the next one opens a fresh one."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponseServerError(loader.render_to_string("503.html"))
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return default_server_error(request)

@@ -3,6 +3,7 @@ import smtplib
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.utils import translation
@@ -19,6 +20,12 @@ postgresql_only = pytest.mark.skipif(
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without the pages an earlier test left in the page cache."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
