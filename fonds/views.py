@@ -24,6 +24,7 @@ from .models import (
     ApplicationEvent,
     Attachment,
     Fund,
+    Letter,
     Proof,
     ProofPayment,
     ProofPhoto,
@@ -272,6 +273,10 @@ def receipt_download(request, pk):
 
 def proof_photo_download(request, pk):
     return attachment_download(request, pk, model=ProofPhoto)
+
+
+def letter_download(request, pk):
+    return attachment_download(request, pk, model=Letter)
 
 
 class ProofCreateView(View):

@@ -26,9 +26,12 @@ from .inlines import (
     AttachmentInline,
     ExpenseLineInline,
     IncomeLineInline,
+    LetterInline,
     PayoutInline,
     ProofInline,
+    RepaymentInline,
 )
+from .money import step_buttons, step_urls
 from .paper import may_enter_paper, paper_view
 from .payout import pay_out_rest
 
@@ -46,6 +49,11 @@ WORKFLOW_FIELDS = (
     "spent_display",
     "paid_display",
     "repayment_display",
+    "repaid_display",
+    "account_holder",
+    "iban_display",
+    "bic",
+    "bank_details_at",
     "decided_at",
     "decided_by",
     "closed_at",
@@ -97,6 +105,8 @@ class ApplicationAdmin(OfficeScopedAdmin):
         AttachmentInline,
         ApplicationNoteInline,
         PayoutInline,
+        RepaymentInline,
+        LetterInline,
         ProofInline,
         ApplicationEventInline,
         OutgoingMailInline,
@@ -156,11 +166,15 @@ class ApplicationAdmin(OfficeScopedAdmin):
                     "internal_reason",
                     "decided_at",
                     "decided_by",
-                    ("paid_display", "spent_display", "repayment_display"),
+                    ("paid_display", "spent_display", "repayment_display", "repaid_display"),
                     "closed_at",
                     "internal_note",
                 )
             },
+        ),
+        (
+            _("Bank details"),
+            {"fields": ("account_holder", ("iban_display", "bic"), "bank_details_at")},
         ),
         (
             _("Metadata"),
@@ -201,12 +215,13 @@ class ApplicationAdmin(OfficeScopedAdmin):
                 name="fonds_application_paper",
             ),
             *decision_urls(self),
+            *step_urls(self),
             *super().get_urls(),
         ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["decision_buttons"] = decision_buttons(obj)
+            context["decision_buttons"] = decision_buttons(obj) + step_buttons(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
@@ -264,6 +279,14 @@ class ApplicationAdmin(OfficeScopedAdmin):
     @admin.display(description=_("repayment due"))
     def repayment_display(self, obj):
         return euro(obj.repayment_due)
+
+    @admin.display(description=_("repaid"))
+    def repaid_display(self, obj):
+        return euro(obj.repaid_amount)
+
+    @admin.display(description=_("IBAN"))
+    def iban_display(self, obj):
+        return obj.iban_display or "–"
 
     # Actions and exports.
 

@@ -13,8 +13,9 @@ from .figures import Figures, figures_by_fund, figures_of
 from .fund import CostCategory, Fund, FundQuerySet
 from .history import ApplicationEvent, ApplicationNote
 from .jury import AgendaItem, ConflictOfInterest, JuryMeeting, JuryMember
+from .letter import Letter
 from .money import MONEY, ZERO
-from .payout import Payout
+from .payout import Payout, Repayment
 from .proof import (
     PROOF_MAX_PAYMENTS,
     PROOF_MAX_PHOTOS,
@@ -46,7 +47,9 @@ __all__ = [
     "IncomeLine",
     "JuryMeeting",
     "JuryMember",
+    "Letter",
     "Payout",
+    "Repayment",
     "PrivateFile",
     "PrivateStorage",
     "Proof",

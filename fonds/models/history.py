@@ -59,6 +59,9 @@ class ApplicationEvent(models.Model):
         "fonds.application.proof_returned": _("Proof of use sent back"),
         "fonds.application.proof_reminder": _("Reminder of the proof of use"),
         "fonds.application.anonymised": _("Anonymised"),
+        "fonds.application.bank_details": _("Bank details given"),
+        "fonds.application.repayment": _("Repayment received"),
+        "fonds.application.letter": _("Letter written"),
     }
 
     @property

@@ -1,4 +1,4 @@
-"""Money paid to an applicant."""
+"""Money paid to an applicant, and money paid back."""
 
 from django.conf import settings
 from django.db import models
@@ -57,3 +57,41 @@ class Payout(models.Model):
 
 
 # --- Proof of use (Verwendungsnachweis) ---------------------------------------------------
+
+
+class Repayment(models.Model):
+    """Money the applicant paid back (approved money not spent). Booked through
+    services.application_book_repayment only; it closes the repayment due and returns the
+    amount to the fund's budget (figures.py)."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.PROTECT,
+        related_name="repayments",
+        verbose_name=_("application"),
+    )
+    amount = models.DecimalField(_("amount"), **MONEY)
+    received_on = models.DateField(_("received on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = PayoutQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["application", "received_on", "pk"]
+        verbose_name = _("repayment")
+        verbose_name_plural = _("repayments")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="repayment_amount_positive")
+        ]
+        indexes = [models.Index(fields=["application", "received_on"], name="repayment_app_idx")]
+
+    def __str__(self):
+        return f"{euro(self.amount)} ({date_format(self.received_on, 'SHORT_DATE_FORMAT')})"

@@ -13,6 +13,7 @@ from .application import (
     application_withdraw,
     reference_number,
 )
+from .bank import application_book_repayment, application_set_bank_details, derive_bic
 from .decision import (
     application_approve,
     application_defer,
@@ -22,6 +23,7 @@ from .decision import (
 from .errors import MESSAGES, ApplicationError, message
 from .finance import application_totals, expense_total, finance_totals
 from .jury import jury_meeting_build_agenda
+from .letters import letter_errors, letter_write
 from .paper import application_enter_on_paper
 from .payout import application_record_payout, payout_errors
 from .privacy import PERSONAL_FIELDS, application_anonymise, personal_fields
@@ -34,19 +36,24 @@ __all__ = [
     "ApplicationError",
     "application_anonymise",
     "application_approve",
+    "application_book_repayment",
     "application_defer",
     "application_enter_on_paper",
     "application_record_payout",
     "application_reject",
+    "application_set_bank_details",
     "application_start_review",
     "application_submit",
     "application_totals",
     "application_transition",
     "application_withdraw",
     "decision_mail_draft",
+    "derive_bic",
     "expense_total",
     "finance_totals",
     "jury_meeting_build_agenda",
+    "letter_errors",
+    "letter_write",
     "message",
     "payout_errors",
     "personal_fields",
