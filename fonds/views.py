@@ -18,7 +18,7 @@ from stadtteilbuero.antispam import client_ip, form_post_allowed
 from stadtteilbuero.ratelimit import hit
 
 from . import services
-from .forms import ApplicationSubmission, ProofSubmission
+from .forms import ApplicationSubmission, BankDetailsForm, ProofSubmission
 from .models import (
     Application,
     ApplicationEvent,
@@ -229,7 +229,31 @@ class ApplicationDetailView(ApplicationTokenMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["proof_situation"] = ProofSituation(self.object)
+        if self.object.status in Application.Status.payable():
+            context.setdefault("bank_form", BankDetailsForm(prefix="bank"))
         return context
+
+    def post(self, request, *args, **kwargs):
+        """The applicant gives (or corrects) the bank details for the payout."""
+        self.object = self.get_object()
+        if self.object.status_link_expired():
+            return expired_status_link(request, self.object)
+        if self.object.status not in Application.Status.payable():
+            messages.error(request, _("Bank details are asked for once the application is approved."))
+            return redirect(self.object.get_status_url())
+        form = BankDetailsForm(request.POST, prefix="bank")
+        if form.is_valid():
+            try:
+                services.application_set_bank_details(
+                    application=self.object, actor=None, **form.cleaned_data
+                )
+            except services.ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Thank you! Your bank details are saved."))
+                return redirect(self.object.get_status_url())
+        context = self.get_context_data(object=self.object, bank_form=form)
+        return self.render_to_response(context, status=400)
 
 
 @require_POST

@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from fonds import forms, services
-from fonds.exports import EXPORT_FORMATS, export_response
+from fonds.exports import EXPORT_FORMATS, export_response, payouts_due_response
 from fonds.models import Application, ApplicationNote
 from offices.admin_scoping import OfficeScopedAdmin
 from stadtteilbuero.admin import OutgoingMailInline
@@ -94,6 +94,7 @@ class ApplicationAdmin(OfficeScopedAdmin):
         "start_review",
         "export_selected_csv",
         "export_selected_excel",
+        "export_selected_xlsx",
         "anonymise_selected",
         pay_out_rest,
     ]
@@ -210,6 +211,11 @@ class ApplicationAdmin(OfficeScopedAdmin):
                 name="fonds_application_export",
             ),
             path(
+                "auszahlungen/<str:export_format>/",
+                self.admin_site.admin_view(self.payouts_due_view),
+                name="fonds_application_payouts_due",
+            ),
+            path(
                 "paper/",
                 self.admin_site.admin_view(lambda request: paper_view(self, request)),
                 name="fonds_application_paper",
@@ -307,6 +313,14 @@ class ApplicationAdmin(OfficeScopedAdmin):
             return HttpResponseRedirect(reverse("admin:fonds_application_changelist") + "?e=1")
         return export_response(cl.queryset, EXPORT_FORMATS[export_format], "antraege")
 
+    def payouts_due_view(self, request, export_format):
+        """The due payouts of the staff member's offices (IBAN, amount, reference)."""
+        if export_format not in EXPORT_FORMATS:
+            raise Http404
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return payouts_due_response(self.get_queryset(request), EXPORT_FORMATS[export_format])
+
     @admin.action(description=_("Export selected applications as CSV"), permissions=["view"])
     def export_selected_csv(self, request, queryset):
         return export_response(queryset, EXPORT_FORMATS["csv"], "antraege")
@@ -317,6 +331,13 @@ class ApplicationAdmin(OfficeScopedAdmin):
     )
     def export_selected_excel(self, request, queryset):
         return export_response(queryset, EXPORT_FORMATS["excel"], "antraege")
+
+    @admin.action(
+        description=_("Export selected applications as Excel workbook (.xlsx)"),
+        permissions=["view"],
+    )
+    def export_selected_xlsx(self, request, queryset):
+        return export_response(queryset, EXPORT_FORMATS["xlsx"], "antraege")
 
     @admin.action(description=_("Anonymise selected applications"), permissions=["change"])
     def anonymise_selected(self, request, queryset):
