@@ -110,8 +110,10 @@ class Echo:
 
 def xlsx_cell(value):
     """Numbers, dates and yes/no stay typed; text that could run as a formula is quoted."""
-    if value is None or isinstance(value, int | Decimal | datetime.date) and not isinstance(
-        value, bool | datetime.datetime
+    if (
+        value is None
+        or isinstance(value, int | Decimal | datetime.date)
+        and not isinstance(value, bool | datetime.datetime)
     ):
         return value
     if isinstance(value, bool):

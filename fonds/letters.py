@@ -93,4 +93,3 @@ def render_letter(application: Application, kind: str) -> bytes:
             pdf.paragraph(_("Note on legal remedies"), bold=True, size=9)
             pdf.paragraph(" ".join(note.split()), size=9)
         return pdf.to_bytes()
-

@@ -11,6 +11,8 @@ from fpdf.enums import XPos, YPos
 ENCODING = "windows-1252"
 FONT = "helvetica"
 NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+# Letters that Unicode does not decompose into a base letter and a mark.
+BASE_LETTERS = str.maketrans("ŁłıĐđĦħ", "LliDdHh")
 
 
 def printable(text) -> str:
@@ -22,7 +24,7 @@ def printable(text) -> str:
     except UnicodeEncodeError:
         pass
     result = []
-    for char in text:
+    for char in text.translate(BASE_LETTERS):
         try:
             char.encode(ENCODING)
         except UnicodeEncodeError:

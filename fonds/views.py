@@ -239,7 +239,9 @@ class ApplicationDetailView(ApplicationTokenMixin, DetailView):
         if self.object.status_link_expired():
             return expired_status_link(request, self.object)
         if self.object.status not in Application.Status.payable():
-            messages.error(request, _("Bank details are asked for once the application is approved."))
+            messages.error(
+                request, _("Bank details are asked for once the application is approved.")
+            )
             return redirect(self.object.get_status_url())
         form = BankDetailsForm(request.POST, prefix="bank")
         if form.is_valid():

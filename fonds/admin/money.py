@@ -2,10 +2,6 @@
 repayment and a letter as PDF. One button per step above the application, one small view
 per button calling exactly one service; plain forms, no JavaScript."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from fonds import forms, services
 from fonds.letters import decision_letter_kind
 from fonds.models import Application, Letter
+
+from .decisions import ApplicationStepPage
 
 PAYABLE = Application.Status.payable()
 
@@ -58,44 +56,10 @@ def step_urls(model_admin):
     ]
 
 
-class StepPage:
-    """The application (404 for another office), the change permission, the step's check
-    and the page with its one form."""
+class StepPage(ApplicationStepPage):
+    """A money or letter step: one plain form on its own page."""
 
-    def __init__(self, model_admin, request, object_id, name):
-        self.model_admin = model_admin
-        self.request = request
-        self.application = model_admin.get_object(request, object_id)
-        if self.application is None:
-            raise Http404
-        if not model_admin.has_change_permission(request, self.application):
-            raise PermissionDenied
-        _name, _path, self.label, self.allowed = next(step for step in STEPS if step[0] == name)
-        self.change_url = reverse("admin:fonds_application_change", args=[self.application.pk])
-
-    def refused(self):
-        if self.allowed(self.application):
-            return None
-        messages.error(
-            self.request,
-            gettext("This step is not possible for an application in status “%(status)s”.")
-            % {"status": self.application.get_status_display()},
-        )
-        return redirect(self.change_url)
-
-    def run(self, form, service, success_message):
-        """Call the service; its errors go next to the form's fields."""
-        try:
-            result = service()
-        except services.ApplicationError as error:
-            for field, field_errors in error.errors.items():
-                for text in field_errors:
-                    form.add_error(field if field in form.fields else None, text)
-            if not error.errors:
-                form.add_error(None, error.message)
-            return None
-        messages.success(self.request, success_message)
-        return result or redirect(self.change_url)
+    steps = STEPS
 
     def render(self, form, **extra):
         context = {
@@ -131,7 +95,7 @@ def bank_details_view(model_admin, request, object_id):
             % {"ref": application.reference_number},
         )
         if done:
-            return redirect(page.change_url)
+            return done
     return page.render(form)
 
 
@@ -158,7 +122,7 @@ def payout_view(model_admin, request, object_id):
             gettext("The payout for %(ref)s is recorded.") % {"ref": application.reference_number},
         )
         if done:
-            return redirect(page.change_url)
+            return done
     return page.render(form, show_bank_details=True)
 
 
@@ -180,7 +144,7 @@ def repayment_view(model_admin, request, object_id):
             gettext("The repayment for %(ref)s is booked.") % {"ref": application.reference_number},
         )
         if done:
-            return redirect(page.change_url)
+            return done
     return page.render(form)
 
 
@@ -206,5 +170,5 @@ def letter_view(model_admin, request, object_id):
             gettext("The letter is written; download it below to print or send it."),
         )
         if done:
-            return redirect(page.change_url)
+            return done
     return page.render(form)

@@ -8,95 +8,215 @@ import fonds.models.storage
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('fonds', '0001_initial'),
+        ("fonds", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='account_holder',
-            field=models.CharField(blank=True, max_length=150, verbose_name='account holder'),
+            model_name="application",
+            name="account_holder",
+            field=models.CharField(blank=True, max_length=150, verbose_name="account holder"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='bank_details_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='bank details given'),
+            model_name="application",
+            name="bank_details_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="bank details given"
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='bic',
-            field=models.CharField(blank=True, max_length=11, verbose_name='BIC'),
+            model_name="application",
+            name="bic",
+            field=models.CharField(blank=True, max_length=11, verbose_name="BIC"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='iban',
-            field=models.CharField(blank=True, max_length=34, verbose_name='IBAN'),
+            model_name="application",
+            name="iban",
+            field=models.CharField(blank=True, max_length=34, verbose_name="IBAN"),
         ),
         migrations.AddField(
-            model_name='fund',
-            name='legal_note',
-            field=models.TextField(blank=True, help_text='Printed at the end of approvals and rejections. Empty: the standard text.', max_length=2000, verbose_name='note on legal remedies'),
+            model_name="fund",
+            name="legal_note",
+            field=models.TextField(
+                blank=True,
+                help_text="Printed at the end of approvals and rejections. Empty: the standard text.",
+                max_length=2000,
+                verbose_name="note on legal remedies",
+            ),
         ),
         migrations.AddField(
-            model_name='fund',
-            name='letter_signature',
-            field=models.CharField(blank=True, help_text='Printed under the letters, for example: Jana Wiegand, Quartiersmanagement.', max_length=200, verbose_name='signature line'),
+            model_name="fund",
+            name="letter_signature",
+            field=models.CharField(
+                blank=True,
+                help_text="Printed under the letters, for example: Jana Wiegand, Quartiersmanagement.",
+                max_length=200,
+                verbose_name="signature line",
+            ),
         ),
         migrations.AddField(
-            model_name='fund',
-            name='letterhead',
-            field=models.TextField(blank=True, help_text="Sender lines at the top of every letter (office, carrier, address). Empty: the office's name and address.", max_length=500, verbose_name='letterhead'),
+            model_name="fund",
+            name="letterhead",
+            field=models.TextField(
+                blank=True,
+                help_text="Sender lines at the top of every letter (office, carrier, address). Empty: the office's name and address.",
+                max_length=500,
+                verbose_name="letterhead",
+            ),
         ),
         migrations.AddField(
-            model_name='fund',
-            name='projects_end_in_year',
-            field=models.BooleanField(default=True, help_text='Untick only where the rules allow projects to run into the following years (up to three).', verbose_name="projects end within the fund's year"),
+            model_name="fund",
+            name="projects_end_in_year",
+            field=models.BooleanField(
+                default=True,
+                help_text="Untick only where the rules allow projects to run into the following years (up to three).",
+                verbose_name="projects end within the fund's year",
+            ),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='email',
-            field=models.EmailField(blank=True, help_text='We send the confirmation here.', max_length=254, verbose_name='e-mail'),
+            model_name="application",
+            name="email",
+            field=models.EmailField(
+                blank=True,
+                help_text="We send the confirmation here.",
+                max_length=254,
+                verbose_name="e-mail",
+            ),
         ),
         migrations.CreateModel(
-            name='Letter',
+            name="Letter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=fonds.models.storage.PrivateStorage(), upload_to=fonds.models.storage.private_upload_to, verbose_name='file')),
-                ('original_name', models.CharField(max_length=150, verbose_name='original file name')),
-                ('kind', models.CharField(choices=[('pdf', 'PDF'), ('jpeg', 'JPEG'), ('png', 'PNG')], max_length=10, verbose_name='kind')),
-                ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
-                ('letter_kind', models.CharField(choices=[('approval', 'Approval'), ('partial_approval', 'Partial approval'), ('rejection', 'Rejection'), ('proof_reminder', 'Reminder of the proof of use'), ('repayment_request', 'Request for repayment')], max_length=20, verbose_name='letter')),
-                ('by_post', models.BooleanField(default=False, help_text='The applicant has no e-mail address: print the letter and post it.', verbose_name='send by post')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='written')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letters', to='fonds.application', verbose_name='application')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='written by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        storage=fonds.models.storage.PrivateStorage(),
+                        upload_to=fonds.models.storage.private_upload_to,
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "original_name",
+                    models.CharField(max_length=150, verbose_name="original file name"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("pdf", "PDF"), ("jpeg", "JPEG"), ("png", "PNG")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("size", models.PositiveIntegerField(verbose_name="size in bytes")),
+                (
+                    "letter_kind",
+                    models.CharField(
+                        choices=[
+                            ("approval", "Approval"),
+                            ("partial_approval", "Partial approval"),
+                            ("rejection", "Rejection"),
+                            ("proof_reminder", "Reminder of the proof of use"),
+                            ("repayment_request", "Request for repayment"),
+                        ],
+                        max_length=20,
+                        verbose_name="letter",
+                    ),
+                ),
+                (
+                    "by_post",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The applicant has no e-mail address: print the letter and post it.",
+                        verbose_name="send by post",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="written")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letters",
+                        to="fonds.application",
+                        verbose_name="application",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="written by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'letter',
-                'verbose_name_plural': 'letters',
-                'ordering': ['application', 'created_at', 'pk'],
-                'indexes': [models.Index(fields=['application', 'created_at'], name='letter_app_idx')],
+                "verbose_name": "letter",
+                "verbose_name_plural": "letters",
+                "ordering": ["application", "created_at", "pk"],
+                "indexes": [
+                    models.Index(fields=["application", "created_at"], name="letter_app_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Repayment',
+            name="Repayment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='amount')),
-                ('received_on', models.DateField(verbose_name='received on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='repayments', to='fonds.application', verbose_name='application')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="amount"),
+                ),
+                ("received_on", models.DateField(verbose_name="received on")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="repayments",
+                        to="fonds.application",
+                        verbose_name="application",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'repayment',
-                'verbose_name_plural': 'repayments',
-                'ordering': ['application', 'received_on', 'pk'],
-                'indexes': [models.Index(fields=['application', 'received_on'], name='repayment_app_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='repayment_amount_positive')],
+                "verbose_name": "repayment",
+                "verbose_name_plural": "repayments",
+                "ordering": ["application", "received_on", "pk"],
+                "indexes": [
+                    models.Index(fields=["application", "received_on"], name="repayment_app_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("amount__gt", 0)), name="repayment_amount_positive"
+                    )
+                ],
             },
         ),
     ]

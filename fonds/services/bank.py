@@ -95,6 +95,9 @@ def application_book_repayment(
             "repayment",
             actor=actor,
             comment=_("Repayment of %(amount)s received on %(date)s.")
-            % {"amount": format_euro(amount), "date": date_format(received_on, "SHORT_DATE_FORMAT")},
+            % {
+                "amount": format_euro(amount),
+                "date": date_format(received_on, "SHORT_DATE_FORMAT"),
+            },
         )
     return repayment

@@ -37,9 +37,7 @@ def letter_errors(application: Application, kind: str) -> str | None:
     return None
 
 
-def letter_write(
-    *, application: Application, kind: str, actor: AbstractBaseUser | None
-) -> Letter:
+def letter_write(*, application: Application, kind: str, actor: AbstractBaseUser | None) -> Letter:
     """Write the letter as PDF into the private storage and note it in the history.
     Without an e-mail address the letter is marked to go by post."""
     if error := letter_errors(application, kind):

@@ -78,11 +78,15 @@ def test_money_paid_out_and_not_spent_returns_when_its_repayment_is_booked(fund,
     )
     with pytest.raises(services.ApplicationError):
         services.application_book_repayment(
-            application=application, actor=fonds_staff, amount=D("150.01"),
+            application=application,
+            actor=fonds_staff,
+            amount=D("150.01"),
             received_on=timezone.localdate(),
         )
     services.application_book_repayment(
-        application=application, actor=fonds_staff, amount=D("100.00"),
+        application=application,
+        actor=fonds_staff,
+        amount=D("100.00"),
         received_on=timezone.localdate(),
     )
     figures = Fund.objects.get(pk=fund.pk).figures
