@@ -573,3 +573,15 @@ class RepaymentFactory(factory.django.DjangoModelFactory):
     )
     amount = Decimal("100.00")
     received_on = factory.LazyFunction(timezone.localdate)
+
+
+from fonds.models import StandingJuryMember  # noqa: E402
+
+
+class StandingJuryMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandingJuryMember
+
+    fund = factory.SubFactory(FundFactory)
+    name = factory.Faker("name")
+    role = "Bewohner:in"

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from fonds.models import CostCategory, Fund, JuryMeeting
+from fonds.models import CostCategory, Fund, JuryMeeting, StandingJuryMember
 from fonds.year_report import year_report
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
@@ -30,6 +30,14 @@ class JuryMeetingInline(OfficeScopedInlineMixin, admin.TabularInline):
     fields = ("application_deadline", "date")
 
 
+class StandingJuryInline(OfficeScopedInlineMixin, admin.TabularInline):
+    """The fund's standing jury, carried into each new meeting."""
+
+    model = StandingJuryMember
+    extra = 0
+    fields = ("order", "name", "role", "is_substitute", "is_active")
+
+
 @admin.register(Fund)
 class FundAdmin(OfficeScopedAdmin):
     list_display = (
@@ -48,7 +56,7 @@ class FundAdmin(OfficeScopedAdmin):
     search_fields = ("title", "office__name")
     filter_horizontal = ("excluded_categories",)
     readonly_fields = ("last_sequence", "created_at", "updated_at")
-    inlines = [JuryMeetingInline]
+    inlines = [StandingJuryInline, JuryMeetingInline]
     fieldsets = (
         (None, {"fields": ("office", "year", "title", "summary", "is_open")}),
         (
@@ -59,8 +67,13 @@ class FundAdmin(OfficeScopedAdmin):
                     "max_per_application",
                     "min_own_contribution_percent",
                     "excluded_categories",
+                    "projects_end_in_year",
                 )
             },
+        ),
+        (
+            _("Letters"),
+            {"fields": ("letterhead", "letter_signature", "legal_note")},
         ),
         (_("Texts"), {"fields": ("fundable", "rules", "decision_body")}),
         (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),

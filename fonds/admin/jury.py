@@ -3,7 +3,7 @@ the printable minutes and jury sheet."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,6 +20,7 @@ from fonds.models import (
     ExpenseLine,
     JuryMeeting,
     JuryMember,
+    StandingJuryMember,
 )
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
@@ -49,7 +50,7 @@ class MeetingChildInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 class JuryMemberInline(MeetingChildInline):
     model = JuryMember
-    fields = ("order", "name", "role")
+    fields = ("order", "name", "role", "present")
 
 
 class AgendaItemInline(MeetingChildInline):
@@ -63,6 +64,8 @@ class AgendaItemInline(MeetingChildInline):
         "outcome",
         "amount",
         "note",
+        "conditions",
+        "reason_for_applicant",
         "apply_decision",
     )
     readonly_fields = ("apply_decision",)
@@ -116,6 +119,16 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
                 name="fonds_jurymeeting_build_agenda",
             ),
             path(
+                "<path:object_id>/stammjury/",
+                view(self.take_standing_jury_view),
+                name="fonds_jurymeeting_take_standing_jury",
+            ),
+            path(
+                "<path:object_id>/beschluesse/",
+                view(self.apply_decisions_view),
+                name="fonds_jurymeeting_apply_decisions",
+            ),
+            path(
                 "<path:object_id>/protokoll/",
                 view(self.minutes_view),
                 name="fonds_jurymeeting_minutes",
@@ -129,7 +142,11 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(present_count=Count("members"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(present_count=Count("members", filter=Q(members__present=True)))
+        )
 
     @admin.display(description=_("members present / quorum"))
     def quorum_status(self, meeting):
@@ -173,6 +190,60 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         meeting = self._meeting(request, object_id, "change")
         self.build_agenda(request, JuryMeeting.objects.filter(pk=meeting.pk))
         return redirect(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk]))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # a new meeting starts with the fund's standing jury
+            services.jury_meeting_take_standing_jury(meeting=obj)
+
+    def take_standing_jury_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        meeting = self._meeting(request, object_id, "change")
+        added = services.jury_meeting_take_standing_jury(meeting=meeting)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d member of the standing jury was added.",
+                "%(count)d members of the standing jury were added.",
+                added,
+            )
+            % {"count": added},
+        )
+        return redirect(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk]))
+
+    def apply_decisions_view(self, request, object_id):
+        """The recorded decisions of the agenda with each e-mail and letter to review;
+        one confirmation applies them all."""
+        meeting = self._meeting(request, object_id, "change")
+        change_url = reverse("admin:fonds_jurymeeting_change", args=[meeting.pk])
+        plans = services.jury_meeting_plan_decisions(meeting=meeting)
+        if request.method == "POST":
+            try:
+                applied = services.jury_meeting_apply_decisions(meeting=meeting, actor=request.user)
+            except services.ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d decision was applied; letters and e-mails are on their way.",
+                        "%(count)d decisions were applied; letters and e-mails are on their way.",
+                        applied,
+                    )
+                    % {"count": applied},
+                )
+                return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": meeting,
+            "title": gettext("Apply the decisions of the meeting on %(date)s") % {"date": meeting},
+            "plans": plans,
+            "ready": plans and not any(plan.problem for plan in plans),
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/fonds/jurymeeting/apply_decisions.html", context)
 
     def minutes_view(self, request, object_id):
         meeting = self._meeting(
@@ -222,9 +293,17 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         return TemplateResponse(request, "fonds/jurymeeting_jury_sheet.html", context)
 
 
+@admin.register(StandingJuryMember)
+class StandingJuryMemberAdmin(OfficeScopedAdmin):
+    list_display = ("name", "role", "fund", "is_substitute", "is_active")
+    list_select_related = ("fund__office",)
+    list_filter = ("is_substitute", "is_active", "fund__year")
+    search_fields = ("name", "role")
+
+
 @admin.register(JuryMember)
 class JuryMemberAdmin(OfficeScopedAdmin):
-    list_display = ("name", "role", "meeting")
+    list_display = ("name", "role", "meeting", "present")
     list_select_related = ("meeting__fund__office",)
     list_filter = ("meeting__fund__year",)
     search_fields = ("name", "role")

@@ -12,7 +12,7 @@ from .cost_plan import ExpenseLine, IncomeLine
 from .figures import Figures, figures_by_fund, figures_of
 from .fund import CostCategory, Fund, FundQuerySet
 from .history import ApplicationEvent, ApplicationNote
-from .jury import AgendaItem, ConflictOfInterest, JuryMeeting, JuryMember
+from .jury import AgendaItem, ConflictOfInterest, JuryMeeting, JuryMember, StandingJuryMember
 from .letter import Letter
 from .money import MONEY, ZERO
 from .payout import Payout, Repayment
@@ -50,6 +50,7 @@ __all__ = [
     "Letter",
     "Payout",
     "Repayment",
+    "StandingJuryMember",
     "PrivateFile",
     "PrivateStorage",
     "Proof",

@@ -22,7 +22,13 @@ from .decision import (
 )
 from .errors import MESSAGES, ApplicationError, message
 from .finance import application_totals, expense_total, finance_totals
-from .jury import jury_meeting_build_agenda
+from .jury import (
+    PlannedDecision,
+    jury_meeting_apply_decisions,
+    jury_meeting_build_agenda,
+    jury_meeting_plan_decisions,
+    jury_meeting_take_standing_jury,
+)
 from .letters import letter_errors, letter_write
 from .paper import application_enter_on_paper
 from .payout import application_record_payout, payout_errors
@@ -33,6 +39,7 @@ __all__ = [
     "MESSAGES",
     "PERSONAL_FIELDS",
     "PRIVACY_VERSION",
+    "PlannedDecision",
     "ApplicationError",
     "application_anonymise",
     "application_approve",
@@ -51,7 +58,10 @@ __all__ = [
     "derive_bic",
     "expense_total",
     "finance_totals",
+    "jury_meeting_apply_decisions",
     "jury_meeting_build_agenda",
+    "jury_meeting_plan_decisions",
+    "jury_meeting_take_standing_jury",
     "letter_errors",
     "letter_write",
     "message",
