@@ -5,55 +5,110 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('fonds', '0002_letters_bank_repayments'),
+        ("fonds", "0002_letters_bank_repayments"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='jurymember',
-            options={'ordering': ['meeting', 'order', 'name'], 'verbose_name': 'member at the meeting', 'verbose_name_plural': 'members at the meeting'},
-        ),
-        migrations.AddField(
-            model_name='agendaitem',
-            name='conditions',
-            field=models.TextField(blank=True, help_text='Conditions of an approval (sent to the applicant).', verbose_name='conditions'),
-        ),
-        migrations.AddField(
-            model_name='agendaitem',
-            name='reason_for_applicant',
-            field=models.TextField(blank=True, help_text='Needed for a rejection; sent with the decision.', verbose_name='reason for the applicant'),
-        ),
-        migrations.AddField(
-            model_name='jurymember',
-            name='present',
-            field=models.BooleanField(default=True, verbose_name='present'),
-        ),
-        migrations.CreateModel(
-            name='StandingJuryMember',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('role', models.CharField(blank=True, help_text='For example: chair, resident, representative of the office.', max_length=100, verbose_name='role')),
-                ('is_substitute', models.BooleanField(default=False, help_text='Comes when a member cannot.', verbose_name='substitute')),
-                ('is_active', models.BooleanField(default=True, help_text='Untick when the member leaves the jury.', verbose_name='active')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('fund', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standing_jury', to='fonds.fund', verbose_name='fund')),
-            ],
+            name="jurymember",
             options={
-                'verbose_name': 'member of the standing jury',
-                'verbose_name_plural': 'standing jury',
-                'ordering': ['fund', 'is_substitute', 'order', 'name'],
+                "ordering": ["meeting", "order", "name"],
+                "verbose_name": "member at the meeting",
+                "verbose_name_plural": "members at the meeting",
             },
         ),
         migrations.AddField(
-            model_name='jurymember',
-            name='standing_member',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='attendances', to='fonds.standingjurymember', verbose_name='member of the standing jury'),
+            model_name="agendaitem",
+            name="conditions",
+            field=models.TextField(
+                blank=True,
+                help_text="Conditions of an approval (sent to the applicant).",
+                verbose_name="conditions",
+            ),
+        ),
+        migrations.AddField(
+            model_name="agendaitem",
+            name="reason_for_applicant",
+            field=models.TextField(
+                blank=True,
+                help_text="Needed for a rejection; sent with the decision.",
+                verbose_name="reason for the applicant",
+            ),
+        ),
+        migrations.AddField(
+            model_name="jurymember",
+            name="present",
+            field=models.BooleanField(default=True, verbose_name="present"),
+        ),
+        migrations.CreateModel(
+            name="StandingJuryMember",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: chair, resident, representative of the office.",
+                        max_length=100,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "is_substitute",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Comes when a member cannot.",
+                        verbose_name="substitute",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Untick when the member leaves the jury.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "fund",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="standing_jury",
+                        to="fonds.fund",
+                        verbose_name="fund",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "member of the standing jury",
+                "verbose_name_plural": "standing jury",
+                "ordering": ["fund", "is_substitute", "order", "name"],
+            },
+        ),
+        migrations.AddField(
+            model_name="jurymember",
+            name="standing_member",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="attendances",
+                to="fonds.standingjurymember",
+                verbose_name="member of the standing jury",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='standingjurymember',
-            constraint=models.UniqueConstraint(fields=('fund', 'name'), name='standingjury_unique_name'),
+            model_name="standingjurymember",
+            constraint=models.UniqueConstraint(
+                fields=("fund", "name"), name="standingjury_unique_name"
+            ),
         ),
     ]

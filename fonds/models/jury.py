@@ -220,7 +220,9 @@ class AgendaItem(models.Model):
     )
     note = models.TextField(_("note for the minutes"), blank=True)
     conditions = models.TextField(
-        _("conditions"), blank=True, help_text=_("Conditions of an approval (sent to the applicant).")
+        _("conditions"),
+        blank=True,
+        help_text=_("Conditions of an approval (sent to the applicant)."),
     )
     reason_for_applicant = models.TextField(
         _("reason for the applicant"),

@@ -102,9 +102,7 @@ def test_all_decisions_reviewed_then_applied_in_one_step(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url)
     assert response.status_code == 302
-    states = {
-        name: Application.objects.get(pk=item.application_id) for name, item in items.items()
-    }
+    states = {name: Application.objects.get(pk=item.application_id) for name, item in items.items()}
     assert states["approve"].status == Status.APPROVED
     assert states["approve"].approved_amount == D("600.00")
     assert states["reject"].status == Status.REJECTED
@@ -134,7 +132,8 @@ def test_an_overspent_budget_applies_nothing(fund, fonds_staff, agenda):
     meeting, _later, items = agenda
     fund.budget = D("500.00")
     fund.save()
-    with pytest.raises(services.ApplicationError, match=items["approve"].application.reference_number):
+    reference = items["approve"].application.reference_number
+    with pytest.raises(services.ApplicationError, match=reference):
         services.jury_meeting_apply_decisions(meeting=meeting, actor=fonds_staff)
     assert Application.objects.filter(status=Status.IN_REVIEW).count() == 2
 
