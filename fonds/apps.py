@@ -6,3 +6,19 @@ class FondsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "fonds"
     verbose_name = _("Neighbourhood fund")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from .models import Attachment, ProofPayment, ProofPhoto
+        from .services.files import delete_files_after_commit
+
+        # An applicant's file goes with its row, however the row is deleted (admin,
+        # anonymisation, cascade), and only once the deletion is committed.
+        def delete_private_file(sender, instance, **kwargs):
+            delete_files_after_commit([instance.file.name])
+
+        for model in (Attachment, ProofPayment, ProofPhoto):
+            post_delete.connect(
+                delete_private_file, sender=model, weak=False, dispatch_uid=f"file-{model}"
+            )

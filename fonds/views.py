@@ -39,7 +39,7 @@ RATE_WINDOW = 60 * 60
 
 class FundListView(ListView):
     context_object_name = "funds"
-    paginate_by = 50
+    paginate_by = 12
 
     def get_queryset(self):
         return (

@@ -6,6 +6,7 @@ start time, so the minimum fill time counts from the first view and every stamp 
 used for one submission only: a recorded POST cannot be replayed.
 """
 
+import ipaddress
 import secrets
 import time
 
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from .ratelimit import hit, single_use
 
 STAMP_SALT = "stadtteilbuero.form.started"
+UNKNOWN_ADDRESS = "0.0.0.0"
 POST_WINDOW = 60 * 60
 STAMP_MAX_AGE = 24 * 60 * 60
 
@@ -26,11 +28,14 @@ def client_ip(request) -> str:
     """The address the rate limits count. Behind our own reverse proxy
     (TRUST_X_FORWARDED_FOR) it is the last X-Forwarded-For entry, the one that proxy
     added; earlier entries come from the client and could be forged."""
+    address = request.META.get("REMOTE_ADDR", "")
     if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("x-forwarded-for", "").split(",")[-1].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "unknown")
+        address = request.headers.get("x-forwarded-for", "").split(",")[-1].strip() or address
+    try:
+        # Stored by the login protection in an address column: only a real address.
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return UNKNOWN_ADDRESS
 
 
 def form_post_allowed(request, form_name: str) -> bool:

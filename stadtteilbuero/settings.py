@@ -214,7 +214,7 @@ ROOMS_STATUS_LINK_DAYS = int(os.environ.get("ROOMS_STATUS_LINK_DAYS", "30"))
 ROOMS_RETENTION_DAYS = int(os.environ.get("ROOMS_RETENTION_DAYS", "180"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "stadtteilbuero.storage.CleanFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

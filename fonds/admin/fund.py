@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_city_admin
 from fonds.models import CostCategory, Fund, JuryMeeting, StandingJuryMember
 from fonds.year_report import year_report
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
@@ -82,6 +83,27 @@ class FundAdmin(OfficeScopedAdmin):
             {"classes": ["collapse"], "fields": ("last_sequence", "created_at", "updated_at")},
         ),
     )
+
+    # The money and the rules of a fund are the city's decision; office staff keep the
+    # texts, contact and jury dates current.
+    CITY_FIELDS = (
+        "office",
+        "year",
+        "budget",
+        "max_per_application",
+        "min_own_contribution_percent",
+        "excluded_categories",
+        "fundable",
+        "rules",
+        "projects_end_in_year",
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # Creating a fund is the city's permission anyway (accounts.roles).
+        if obj is None or is_city_admin(request.user):
+            return fields
+        return (*fields, *self.CITY_FIELDS)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_figures()

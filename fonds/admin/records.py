@@ -4,6 +4,7 @@ notes), to find and read them; they are written by the services only."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from fonds import services
 from fonds.models import (
     ApplicationEvent,
     ApplicationNote,
@@ -55,6 +56,14 @@ class AttachmentAdmin(OfficeScopedAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    # Deleting goes through the service: the history records it, the file goes too.
+    def delete_model(self, request, obj):
+        services.attachment_delete(attachment=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for attachment in queryset.select_related("application"):
+            services.attachment_delete(attachment=attachment, actor=request.user)
 
     @admin.display(description=_("file"))
     def download(self, obj):

@@ -378,7 +378,12 @@ class Application(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="application_status_idx"),
-            models.Index(fields=["fund", "status"], name="application_fund_status_idx"),
+            # Covering on PostgreSQL: a fund's figures come from the index alone.
+            models.Index(
+                fields=["fund", "status"],
+                include=["requested_amount", "approved_amount", "spent_amount"],
+                name="application_fund_status_idx",
+            ),
             models.Index(fields=["status", "end_date"], name="application_status_end_idx"),
             models.Index(fields=["status", "updated_at"], name="application_retention_idx"),
         ]

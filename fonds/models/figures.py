@@ -144,7 +144,7 @@ def figures_of(applications) -> Figures:
         _money_flows(
             Payout.objects.filter(application__in=ids),
             Repayment.objects.filter(application__in=ids),
-            "application__fund_id",
+            "fund_id",
         )
     )
     return figures
@@ -169,9 +169,9 @@ def figures_by_fund(fund_ids) -> dict[int, Figures]:
         fund_id = row.pop("fund_id")
         result[fund_id] = Figures(**row)
     flows = _money_flows(
-        Payout.objects.filter(application__fund_id__in=fund_ids),
-        Repayment.objects.filter(application__fund_id__in=fund_ids),
-        "application__fund_id",
+        Payout.objects.filter(fund_id__in=fund_ids),
+        Repayment.objects.filter(fund_id__in=fund_ids),
+        "fund_id",
     )
     for row in flows:
         result[row["group"]].add_money_flows([row])

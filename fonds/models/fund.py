@@ -234,8 +234,14 @@ class Fund(models.Model):
         return self.contact_email or self.office.email
 
     def meetings(self):
-        """Jury meetings in date order (uses the prefetched rows)."""
-        return sorted(self.jury_meetings.all(), key=lambda meeting: meeting.date)
+        """Jury meetings in date order; prefetched rows (`with_details`) are sorted once."""
+        prefetched = "jury_meetings" in getattr(self, "_prefetched_objects_cache", {})
+        if prefetched and "_sorted_meetings" in self.__dict__:
+            return self._sorted_meetings
+        meetings = sorted(self.jury_meetings.all(), key=lambda meeting: meeting.date)
+        if prefetched:
+            self._sorted_meetings = meetings
+        return meetings
 
     def next_meeting(self, today=None):
         """The jury meeting whose application deadline is the next one still open."""

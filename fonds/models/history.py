@@ -62,6 +62,7 @@ class ApplicationEvent(models.Model):
         "fonds.application.bank_details": _("Bank details given"),
         "fonds.application.repayment": _("Repayment received"),
         "fonds.application.letter": _("Letter written"),
+        "fonds.application.attachment_deleted": _("Attachment deleted"),
     }
 
     @property

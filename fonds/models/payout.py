@@ -10,6 +10,7 @@ from offices.models import OfficeOwnedQuerySet
 from stadtteilbuero.money import format_euro as euro
 
 from .application import Application
+from .fund import Fund
 from .money import MONEY
 
 
@@ -25,6 +26,15 @@ class Payout(models.Model):
 
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, related_name="payouts", verbose_name=_("application")
+    )
+    # The application's fund, kept on the row so a fund's payouts are summed from one
+    # index without visiting its applications (see figures.py); set from the application.
+    fund = models.ForeignKey(
+        Fund,
+        on_delete=models.PROTECT,
+        related_name="payouts",
+        editable=False,
+        verbose_name=_("fund"),
     )
     amount = models.DecimalField(_("amount"), **MONEY)
     paid_on = models.DateField(_("paid on"))
@@ -50,13 +60,19 @@ class Payout(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="payout_amount_positive")
         ]
-        indexes = [models.Index(fields=["application", "paid_on"], name="payout_app_idx")]
+        indexes = [
+            models.Index(fields=["application", "paid_on"], name="payout_app_idx"),
+            # PostgreSQL answers a fund's paid sum from the index alone.
+            models.Index(fields=["fund"], include=["amount"], name="payout_fund_amount_idx"),
+        ]
 
     def __str__(self):
         return f"{euro(self.amount)} ({date_format(self.paid_on, 'SHORT_DATE_FORMAT')})"
 
-
-# --- Proof of use (Verwendungsnachweis) ---------------------------------------------------
+    def save(self, *args, **kwargs):
+        if self.fund_id is None and self.application_id is not None:
+            self.fund_id = self.application.fund_id
+        super().save(*args, **kwargs)
 
 
 class Repayment(models.Model):
@@ -69,6 +85,14 @@ class Repayment(models.Model):
         on_delete=models.PROTECT,
         related_name="repayments",
         verbose_name=_("application"),
+    )
+    # As on Payout: the fund's repayments are summed without visiting its applications.
+    fund = models.ForeignKey(
+        Fund,
+        on_delete=models.PROTECT,
+        related_name="repayments",
+        editable=False,
+        verbose_name=_("fund"),
     )
     amount = models.DecimalField(_("amount"), **MONEY)
     received_on = models.DateField(_("received on"))
@@ -95,3 +119,8 @@ class Repayment(models.Model):
 
     def __str__(self):
         return f"{euro(self.amount)} ({date_format(self.received_on, 'SHORT_DATE_FORMAT')})"
+
+    def save(self, *args, **kwargs):
+        if self.fund_id is None and self.application_id is not None:
+            self.fund_id = self.application.fund_id
+        super().save(*args, **kwargs)

@@ -3,16 +3,16 @@
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from stadtteilbuero.storage import CleanFileSystemStorage
 from stadtteilbuero.uploads import DocumentKind, clean_file_name, document_kind, upload_path
 
 
 @deconstructible
-class PrivateStorage(FileSystemStorage):
+class PrivateStorage(CleanFileSystemStorage):
     """Applicants' attachments: under settings.PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT,
     with no URL at all. Only the permission-checked download view reads them.
 

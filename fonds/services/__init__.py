@@ -21,6 +21,7 @@ from .decision import (
     decision_mail_draft,
 )
 from .errors import MESSAGES, ApplicationError, message
+from .files import attachment_delete
 from .finance import application_totals, expense_total, finance_totals
 from .jury import (
     PlannedDecision,
@@ -54,6 +55,7 @@ __all__ = [
     "application_totals",
     "application_transition",
     "application_withdraw",
+    "attachment_delete",
     "decision_mail_draft",
     "derive_bic",
     "expense_total",

@@ -35,3 +35,13 @@ def delete_files_after_commit(names) -> None:
     names = [name for name in names if name]
     if names:
         transaction.on_commit(lambda: delete_stored_files(names))
+
+
+def attachment_delete(*, attachment, actor) -> None:
+    """Staff remove a file of an application (a wrong upload): the row and, after the
+    commit, the file go; the application's history says who removed which file."""
+    with transaction.atomic():
+        application = attachment.application
+        name = attachment.original_name
+        attachment.delete()
+        application.log("attachment_deleted", actor=actor, comment=name)

@@ -86,6 +86,7 @@ def application_record_payout(
             raise ApplicationError(first, errors=errors)
         payout = Payout.objects.create(
             application=locked,
+            fund_id=locked.fund_id,
             amount=amount,
             paid_on=paid_on,
             is_advance=is_advance,

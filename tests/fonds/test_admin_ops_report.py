@@ -79,7 +79,7 @@ def test_year_report_numbers(client, fonds_staff, year, django_assert_max_num_qu
     assert page.count("<h1") == 1
     assert "1.700,00 €" in page
     assert "8.300,00 €" in page
-    assert "@media print" in page
+    assert "css/fonds-year-report.css" in page  # print rules: @media print there
 
 
 def test_year_report_query_count_does_not_grow(

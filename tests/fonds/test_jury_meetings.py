@@ -257,7 +257,7 @@ def test_minutes_content(client, staff, meeting):
     assert html.count("<h1") == 1
     assert "Protokoll der Jurysitzung" in html
     assert '<th scope="col">' in html
-    assert "@media print" in html
+    assert "css/fonds-print.css" in html  # A4, @media print
     assert "Stadtteiltreff Nordstadt" in html
     assert "Nächste Sitzung mit Presse." in html
     for member in members:
@@ -324,7 +324,7 @@ def test_jury_sheet_has_one_page_per_open_application(client, staff, fund, meeti
     html = response.content.decode()
     assert html.count("<h1") == 1
     assert html.count('class="sheet"') == 2
-    assert "break-after: page" in html
+    assert "css/fonds-print.css" in html  # one sheet per page (break-after)
     assert "Hochbeete im Hof" in html and "Lesecafé" in html
     assert "Schon bewilligt" not in html and "Später" not in html
     assert "Wir bauen drei Hochbeete mit den Kindern." in html
