@@ -10,11 +10,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_city_admin
+from fonds.documents import year_report_pdf
 from fonds.models import CostCategory, Fund, JuryMeeting, StandingJuryMember
 from fonds.year_report import year_report
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
-from .display import euro
+from .display import euro, pdf_response
 
 
 @admin.register(CostCategory)
@@ -115,6 +116,11 @@ class FundAdmin(OfficeScopedAdmin):
                 self.admin_site.admin_view(self.report_view),
                 name="fonds_fund_report",
             ),
+            path(
+                "<path:object_id>/report.pdf",
+                self.admin_site.admin_view(self.report_pdf_view),
+                name="fonds_fund_report_pdf",
+            ),
             *super().get_urls(),
         ]
 
@@ -138,12 +144,20 @@ class FundAdmin(OfficeScopedAdmin):
             gettext("Year report"),
         )
 
-    def report_view(self, request, object_id):
+    def _report_fund(self, request, object_id):
         fund = self.get_object(request, object_id)  # another office's fund: None
         if fund is None:
             raise Http404
         if not self.has_view_permission(request, fund):
             raise PermissionDenied
+        return fund
+
+    def report_pdf_view(self, request, object_id):
+        fund = self._report_fund(request, object_id)
+        return pdf_response(year_report_pdf(year_report(fund)), f"jahresbericht-{fund.year}")
+
+    def report_view(self, request, object_id):
+        fund = self._report_fund(request, object_id)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from fonds import services
+from fonds.documents import minutes_pdf
 from fonds.models import (
     AgendaItem,
     Application,
@@ -25,6 +26,7 @@ from fonds.models import (
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
 from .decisions import OUTCOME_BUTTONS, decision_url
+from .display import pdf_response
 
 
 class MeetingChildInline(OfficeScopedInlineMixin, admin.TabularInline):
@@ -132,6 +134,11 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
                 "<path:object_id>/protokoll/",
                 view(self.minutes_view),
                 name="fonds_jurymeeting_minutes",
+            ),
+            path(
+                "<path:object_id>/protokoll.pdf",
+                view(self.minutes_pdf_view),
+                name="fonds_jurymeeting_minutes_pdf",
             ),
             path(
                 "<path:object_id>/juryblatt/",
@@ -245,7 +252,8 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         }
         return TemplateResponse(request, "admin/fonds/jurymeeting/apply_decisions.html", context)
 
-    def minutes_view(self, request, object_id):
+    def _minutes(self, request, object_id):
+        """The meeting with its members and the agenda rows of the minutes."""
         meeting = self._meeting(
             request,
             object_id,
@@ -269,8 +277,16 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         ]
         for row in items:
             row["quorum_met"] = row["voting"] >= meeting.quorum
+        return meeting, items
+
+    def minutes_view(self, request, object_id):
+        meeting, items = self._minutes(request, object_id)
         context = {"meeting": meeting, "fund": meeting.fund, "items": items}
         return TemplateResponse(request, "fonds/jurymeeting_minutes.html", context)
+
+    def minutes_pdf_view(self, request, object_id):
+        meeting, items = self._minutes(request, object_id)
+        return pdf_response(minutes_pdf(meeting, items), f"protokoll-{meeting.date:%Y-%m-%d}")
 
     def jury_sheet_view(self, request, object_id):
         meeting = self._meeting(

@@ -8,12 +8,19 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from fonds import services
 from fonds.models import Application, Fund, Letter
-from tests.factories import ApplicationFactory, PayoutFactory, ProofFactory, ProofPaymentFactory
+from tests.factories import (
+    AgendaItemFactory,
+    ApplicationFactory,
+    PayoutFactory,
+    ProofFactory,
+    ProofPaymentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Application.Status
@@ -23,7 +30,8 @@ BAD_CHECKSUM = "DE88 3704 0044 0532 0130 00"
 
 def pdf_text(content: bytes) -> str:
     assert content.startswith(b"%PDF")
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return " ".join(text.split())  # lines as wrapped on the page, joined
 
 
 def change_url(application):
@@ -244,3 +252,36 @@ def test_project_must_end_within_the_funds_year_unless_the_rules_allow(fund):
     assert "31.12." in errors["end_date"][0] and "Jahres" in errors["end_date"][0]
     fund.projects_end_in_year = False
     assert "end_date" not in fund.check_application(**check)
+
+
+def test_year_report_and_minutes_as_pdf(client, fund, fonds_staff, other_fonds_staff):
+    application = ApplicationFactory(
+        fund=fund, status=Status.COMPLETED, approved_amount=D("1234.50"), spent_amount=D("1000")
+    )
+    PayoutFactory(application=application, amount=D("1234.50"))
+    services.application_book_repayment(
+        application=application,
+        actor=fonds_staff,
+        amount=D("234.50"),
+        received_on=timezone.localdate(),
+    )
+    meeting = fund.jury_meetings.get()
+    meeting.members.create(name="Bernd Ahlers", role="Vorsitz")
+    meeting.members.create(name="Zora Ilić", present=False)
+    AgendaItemFactory(
+        meeting=meeting, application=application, outcome="approve", amount=D("1234.50")
+    )
+    client.force_login(fonds_staff)
+    report = client.get(reverse("admin:fonds_fund_report_pdf", args=[fund.pk]))
+    assert report["Content-Type"] == "application/pdf"
+    text = pdf_text(report.content)
+    assert f"Jahresbericht {fund.year}" in text
+    assert "1.234,50 €" in text and "Zurückgezahlt" in text and "234,50 €" in text
+    minutes = client.get(reverse("admin:fonds_jurymeeting_minutes_pdf", args=[meeting.pk]))
+    text = pdf_text(minutes.content)
+    assert "Protokoll" in text and date_format(meeting.date, "DATE_FORMAT") in text
+    assert "Zora Ilic" in text and "abwesend" in text and "1.234,50 €" in text
+    client.force_login(other_fonds_staff)
+    assert client.get(reverse("admin:fonds_fund_report_pdf", args=[fund.pk])).status_code == 404
+    url = reverse("admin:fonds_jurymeeting_minutes_pdf", args=[meeting.pk])
+    assert client.get(url).status_code == 404
