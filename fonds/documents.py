@@ -85,8 +85,8 @@ def minutes_pdf(meeting, items) -> bytes:
     }
     pdf = Document(title=title, footer=f"{fund.office.name} · {meeting}")
     pdf.heading(title, size=14)
-    place = " · ".join(part for part in (fund.office.name, fund.decision_body, meeting.location) if part)
-    pdf.paragraph(place)
+    place = (fund.office.name, fund.decision_body, meeting.location)
+    pdf.paragraph(" · ".join(part for part in place if part))
     pdf.heading(_("Members and attendance"))
     members = [
         (member.name, member.role or "–", _("present") if member.present else _("absent"))
