@@ -337,7 +337,8 @@ class ProofCreateView(View):
         application, situation = self.get_application()
         if not situation.may_submit_proof:
             return redirect(application.get_status_url())
-        return self.render(application, situation, ProofSubmission(application))
+        submission = ProofSubmission(application, returned=situation.returned_proof)
+        return self.render(application, situation, submission)
 
     def post(self, request, token):
         application, situation = self.get_application()
@@ -345,20 +346,26 @@ class ProofCreateView(View):
             messages.error(request, _("A proof of use cannot be sent for this application now."))
             return redirect(application.get_status_url())
         add_row = "add_row" in request.POST
-        submission = ProofSubmission(application, request.POST, request.FILES, add_row=add_row)
+        returned = situation.returned_proof
+        submission = ProofSubmission(
+            application, request.POST, request.FILES, add_row=add_row, returned=returned
+        )
         if add_row:
             submission.show_without_errors()
             return self.render(application, situation, submission)
         if not submission.is_valid():
             return self.render(application, situation, submission, status=400)
+        data = {
+            "report": submission.form.cleaned_data["report"],
+            "participants": submission.form.cleaned_data["participants"],
+            "payments": submission.payments.payments(),
+            "photos": submission.form.cleaned_data["photos"],
+        }
         try:
-            services.proof_submit(
-                application=application,
-                report=submission.form.cleaned_data["report"],
-                participants=submission.form.cleaned_data["participants"],
-                payments=submission.payments.payments(),
-                photos=submission.form.cleaned_data["photos"],
-            )
+            if returned is not None:  # the corrected proof keeps its entries and files
+                services.proof_correct(proof=returned, **data)
+            else:
+                services.proof_submit(application=application, **data)
         except services.ApplicationError as error:
             messages.error(request, error.message)
             return redirect(application.get_status_url())

@@ -34,7 +34,7 @@ from .letters import letter_errors, letter_write
 from .paper import application_enter_on_paper
 from .payout import application_record_payout, payout_errors
 from .privacy import PERSONAL_FIELDS, application_anonymise, personal_fields
-from .proof import proof_accept, proof_remind, proof_return, proof_submit
+from .proof import proof_accept, proof_correct, proof_remind, proof_return, proof_submit
 
 __all__ = [
     "MESSAGES",
@@ -70,6 +70,7 @@ __all__ = [
     "payout_errors",
     "personal_fields",
     "proof_accept",
+    "proof_correct",
     "proof_remind",
     "proof_return",
     "proof_submit",
