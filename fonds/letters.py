@@ -6,12 +6,16 @@ blank lines); each fund adds its letterhead, signature line and note on legal re
 A letter never carries the applicant's status link: staff print and file it.
 """
 
+from string import Template
+
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import Application, Letter
+from stadtteilbuero.money import format_euro
+
+from .models import Application, Letter, LetterText
 from .pdf import Document
 from .services.finance import application_totals
 
@@ -45,8 +49,38 @@ def recipient_lines(application: Application) -> list[str]:
     return [line for line in lines if line]
 
 
+def placeholders(application: Application) -> dict:
+    """The values a fund's own letter text may use ($name, $amount, ...), in German."""
+
+    def day(value):
+        return date_format(value, "DATE_FORMAT") if value else ""
+
+    return {
+        "name": application.name,
+        "title": application.project_title,
+        "reference": application.reference_number,
+        "amount": format_euro(application.approved_amount),
+        "requested": format_euro(application.requested_amount),
+        "start": day(application.start_date),
+        "end": day(application.end_date),
+        "proof_due": day(application.proof_due_on),
+        "conditions": application.conditions,
+        "reason": application.reason_for_applicant,
+        "repayment_due": format_euro(application.repayment_due),
+    }
+
+
 def letter_paragraphs(application: Application, kind: str) -> list[str]:
     fund = application.fund
+    own = LetterText.objects.filter(fund=fund, letter_kind=kind).first()
+    if own is not None:
+        salutation = render_to_string("fonds/letters/_salutation.txt", {"application": application})
+        text = Template(own.text).safe_substitute(placeholders(application))
+        return [salutation.strip()] + [
+            " ".join(part.split())
+            for part in text.replace("\r\n", "\n").split("\n\n")
+            if part.strip()
+        ]
     context = {
         "application": application,
         "fund": fund,

@@ -585,3 +585,15 @@ class StandingJuryMemberFactory(factory.django.DjangoModelFactory):
     fund = factory.SubFactory(FundFactory)
     name = factory.Faker("name")
     role = "Bewohner:in"
+
+
+from fonds.models import LetterText  # noqa: E402
+
+
+class LetterTextFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LetterText
+
+    fund = factory.SubFactory(FundFactory)
+    letter_kind = Letter.Kind.APPROVAL
+    text = "Ihr Projekt $title ist mit $amount bewilligt."

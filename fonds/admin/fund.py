@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_city_admin
 from fonds.documents import year_report_pdf
-from fonds.models import CostCategory, Fund, JuryMeeting, StandingJuryMember
+from fonds.models import CostCategory, Fund, JuryMeeting, LetterText, StandingJuryMember
 from fonds.year_report import year_report
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
@@ -40,6 +40,22 @@ class StandingJuryInline(OfficeScopedInlineMixin, admin.TabularInline):
     fields = ("order", "name", "role", "is_substitute", "is_active")
 
 
+class LetterTextInline(OfficeScopedInlineMixin, admin.StackedInline):
+    """The fund's own wording of its letters (else the standard texts)."""
+
+    model = LetterText
+    extra = 0
+    fields = ("letter_kind", "text")
+
+
+@admin.register(LetterText)
+class LetterTextAdmin(OfficeScopedAdmin):
+    list_display = ("letter_kind", "fund")
+    list_select_related = ("fund__office",)
+    list_filter = ("letter_kind", "fund__year")
+    search_fields = ("text", "fund__title")
+
+
 @admin.register(Fund)
 class FundAdmin(OfficeScopedAdmin):
     list_display = (
@@ -58,7 +74,7 @@ class FundAdmin(OfficeScopedAdmin):
     search_fields = ("title", "office__name")
     filter_horizontal = ("excluded_categories",)
     readonly_fields = ("last_sequence", "created_at", "updated_at")
-    inlines = [StandingJuryInline, JuryMeetingInline]
+    inlines = [StandingJuryInline, JuryMeetingInline, LetterTextInline]
     fieldsets = (
         (None, {"fields": ("office", "year", "title", "summary", "is_open")}),
         (

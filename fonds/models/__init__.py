@@ -13,7 +13,7 @@ from .figures import Figures, figures_by_fund, figures_of
 from .fund import CostCategory, Fund, FundQuerySet
 from .history import ApplicationEvent, ApplicationNote
 from .jury import AgendaItem, ConflictOfInterest, JuryMeeting, JuryMember, StandingJuryMember
-from .letter import Letter
+from .letter import Letter, LetterText
 from .money import MONEY, ZERO
 from .payout import Payout, Repayment
 from .proof import (
@@ -48,6 +48,7 @@ __all__ = [
     "JuryMeeting",
     "JuryMember",
     "Letter",
+    "LetterText",
     "Payout",
     "Repayment",
     "StandingJuryMember",

@@ -60,3 +60,40 @@ class Letter(PrivateFile):
 
     def get_download_url(self):
         return reverse("fonds:letter-download", kwargs={"pk": self.pk})
+
+
+class LetterTextQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "fund__office"
+
+
+class LetterText(models.Model):
+    """A fund's own wording of one kind of letter, replacing the standard text. Plain text
+    with $placeholders (string.Template): no template code, so staff cannot reach more
+    than the values offered (fonds/letters.py PLACEHOLDERS)."""
+
+    fund = models.ForeignKey(
+        "Fund", on_delete=models.CASCADE, related_name="letter_texts", verbose_name=_("fund")
+    )
+    letter_kind = models.CharField(_("letter"), max_length=20, choices=Letter.Kind)
+    text = models.TextField(
+        _("text"),
+        max_length=5000,
+        help_text=_(
+            "Replaces the standard text between the salutation and the closing. Paragraphs "
+            "are separated by a blank line. Placeholders: $name, $title, $reference, $amount, "
+            "$requested, $start, $end, $proof_due, $conditions, $reason, $repayment_due."
+        ),
+    )
+
+    objects = LetterTextQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["fund", "letter_kind"]
+        verbose_name = _("letter text")
+        verbose_name_plural = _("letter texts")
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "letter_kind"], name="lettertext_one_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_letter_kind_display()} ({self.fund})"

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from fonds import services
-from fonds.models import Application, Fund, Letter
+from fonds.models import Application, Fund, Letter, LetterText
 from tests.factories import (
     AgendaItemFactory,
     ApplicationFactory,
@@ -285,3 +285,21 @@ def test_year_report_and_minutes_as_pdf(client, fund, fonds_staff, other_fonds_s
     assert client.get(reverse("admin:fonds_fund_report_pdf", args=[fund.pk])).status_code == 404
     url = reverse("admin:fonds_jurymeeting_minutes_pdf", args=[meeting.pk])
     assert client.get(url).status_code == 404
+
+
+def test_a_fund_writes_its_own_letter_text(approved, fonds_staff):
+    LetterText.objects.create(
+        fund=approved.fund,
+        letter_kind=Letter.Kind.PARTIAL_APPROVAL,
+        text="Für „$title“ gibt es $amount statt $requested.\r\n\r\nBis $proof_due bitte "
+        "den Nachweis. $unknown bleibt stehen. {name.__class__} auch.",
+    )
+    letter = services.letter_write(
+        application=approved, kind=Letter.Kind.PARTIAL_APPROVAL, actor=fonds_staff
+    )
+    with letter.file.open("rb") as handle:
+        text = pdf_text(handle.read())
+    assert f"Für „{approved.project_title}“ gibt es 600,00 € statt 800,00 €." in text
+    assert "Sehr geehrte:r Aylin Kaya" in text and "$unknown bleibt stehen" in text
+    assert "{name.__class__} auch" in text
+    assert "Bitte bewahren Sie alle Belege auf" not in text  # the standard text is replaced

@@ -35,6 +35,8 @@ def fund_post(fund, **changes):
         "jury_meetings-INITIAL_FORMS": "0",
         "standing_jury-TOTAL_FORMS": "0",
         "standing_jury-INITIAL_FORMS": "0",
+        "letter_texts-TOTAL_FORMS": "0",
+        "letter_texts-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
