@@ -137,3 +137,65 @@ def minutes_pdf(meeting, items) -> bytes:
         pdf.heading(_("Other notes"))
         pdf.paragraph(meeting.notes)
     return pdf.to_bytes()
+
+
+@_german
+def jury_sheet_pdf(meeting, sheets) -> bytes:
+    """One page per open application of the meeting, with an empty vote box to fill in.
+    `sheets`: the rows of the jury sheet page ({"application", "totals"})."""
+    fund = meeting.fund
+    title = _("Jury sheet %(fund)s, %(date)s") % {
+        "fund": fund.title,
+        "date": date_format(meeting.date, "DATE_FORMAT"),
+    }
+    pdf = Document(title=title, footer=f"{fund.office.name} · {meeting}")
+    if not sheets:
+        pdf.heading(title, size=14)
+        pdf.paragraph(_("There are no open applications for this meeting."))
+    for number, sheet in enumerate(sheets):
+        application, totals = sheet["application"], sheet["totals"]
+        if number:
+            pdf.add_page()
+        pdf.heading(f"{application.reference_number}: {application.project_title}", size=14)
+        applicant = application.name
+        if application.organisation:
+            applicant += f" ({application.organisation})"
+        period = (
+            f"{date_format(application.start_date, 'SHORT_DATE_FORMAT')} – "
+            f"{date_format(application.end_date, 'SHORT_DATE_FORMAT')}"
+        )
+        pdf.table(
+            [
+                (_("Applicant"), applicant),
+                (_("Period"), period),
+                (_("Place"), application.place),
+                (_("Target group"), application.target_group),
+                (_("Requested amount"), format_euro(application.requested_amount)),
+            ],
+            widths=[pdf.epw * 0.3, pdf.epw * 0.7],
+        )
+        pdf.paragraph(_("Summary"), bold=True)
+        pdf.paragraph(application.description)
+        pdf.paragraph(_("Benefit for the neighbourhood"), bold=True)
+        pdf.paragraph(application.benefit)
+        pdf.paragraph(_("Cost plan"), bold=True)
+        rows = [
+            (line.category.name if line.category else "–", line.description)
+            + (format_euro(line.total),)
+            for line in application.expenses.all()
+        ]
+        rows += [
+            (_("Total costs"), "", format_euro(totals["expenses"])),
+            (_("Own contribution"), "", format_euro(totals["own"])),
+            (_("Other funding"), "", format_euro(totals["other"])),
+            (_("Requested from the fund"), "", format_euro(application.requested_amount)),
+        ]
+        pdf.table(
+            rows,
+            header=(_("Category"), _("Item"), _("Total")),
+            widths=[pdf.epw * 0.3, pdf.epw * 0.5, pdf.epw * 0.2],
+            align_right={2},
+        )
+        pdf.paragraph(_("Vote"), bold=True)
+        pdf.table([("", "", "", "")], header=(_("Yes"), _("No"), _("Abstentions"), _("Decision")))
+    return pdf.to_bytes()

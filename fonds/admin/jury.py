@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from fonds import services
-from fonds.documents import minutes_pdf
+from fonds.documents import jury_sheet_pdf, minutes_pdf
 from fonds.models import (
     AgendaItem,
     Application,
@@ -139,6 +139,11 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
                 "<path:object_id>/protokoll.pdf",
                 view(self.minutes_pdf_view),
                 name="fonds_jurymeeting_minutes_pdf",
+            ),
+            path(
+                "<path:object_id>/juryblatt.pdf",
+                view(self.jury_sheet_pdf_view),
+                name="fonds_jurymeeting_jury_sheet_pdf",
             ),
             path(
                 "<path:object_id>/juryblatt/",
@@ -288,7 +293,7 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         meeting, items = self._minutes(request, object_id)
         return pdf_response(minutes_pdf(meeting, items), f"protokoll-{meeting.date:%Y-%m-%d}")
 
-    def jury_sheet_view(self, request, object_id):
+    def _jury_sheets(self, request, object_id):
         meeting = self._meeting(
             request, object_id, queryset=JuryMeeting.objects.select_related("fund__office")
         )
@@ -299,14 +304,19 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
             )
         )
         sheets = [
-            {
-                "application": application,
-                "totals": services.application_totals(application),
-            }
+            {"application": application, "totals": services.application_totals(application)}
             for application in applications
         ]
+        return meeting, sheets
+
+    def jury_sheet_view(self, request, object_id):
+        meeting, sheets = self._jury_sheets(request, object_id)
         context = {"meeting": meeting, "fund": meeting.fund, "sheets": sheets}
         return TemplateResponse(request, "fonds/jurymeeting_jury_sheet.html", context)
+
+    def jury_sheet_pdf_view(self, request, object_id):
+        meeting, sheets = self._jury_sheets(request, object_id)
+        return pdf_response(jury_sheet_pdf(meeting, sheets), f"juryblatt-{meeting.date:%Y-%m-%d}")
 
 
 @admin.register(StandingJuryMember)

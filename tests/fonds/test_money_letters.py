@@ -17,6 +17,7 @@ from fonds.models import Application, Fund, Letter, LetterText
 from tests.factories import (
     AgendaItemFactory,
     ApplicationFactory,
+    ExpenseLineFactory,
     PayoutFactory,
     ProofFactory,
     ProofPaymentFactory,
@@ -281,8 +282,15 @@ def test_year_report_and_minutes_as_pdf(client, fund, fonds_staff, other_fonds_s
     text = pdf_text(minutes.content)
     assert "Protokoll" in text and date_format(meeting.date, "DATE_FORMAT") in text
     assert "Zora Ilic" in text and "abwesend" in text and "1.234,50 €" in text
+    open_one = ApplicationFactory(fund=fund, status=Status.IN_REVIEW, jury_meeting=meeting)
+    ExpenseLineFactory(application=open_one, description="Hüpfburg", total=D("500.00"))
+    sheet = client.get(reverse("admin:fonds_jurymeeting_jury_sheet_pdf", args=[meeting.pk]))
+    text = pdf_text(sheet.content)
+    assert open_one.reference_number in text and "Hüpfburg" in text and "500,00 €" in text
     client.force_login(other_fonds_staff)
     assert client.get(reverse("admin:fonds_fund_report_pdf", args=[fund.pk])).status_code == 404
+    url = reverse("admin:fonds_jurymeeting_jury_sheet_pdf", args=[meeting.pk])
+    assert client.get(url).status_code == 404
     url = reverse("admin:fonds_jurymeeting_minutes_pdf", args=[meeting.pk])
     assert client.get(url).status_code == 404
 
