@@ -31,7 +31,7 @@ from .inlines import (
     ProofInline,
     RepaymentInline,
 )
-from .money import step_buttons, step_urls
+from .money import money_urls, step_buttons
 from .paper import may_enter_paper, paper_view
 from .payout import pay_out_rest
 
@@ -221,7 +221,7 @@ class ApplicationAdmin(OfficeScopedAdmin):
                 name="fonds_application_paper",
             ),
             *decision_urls(self),
-            *step_urls(self),
+            *money_urls(self),
             *super().get_urls(),
         ]
 

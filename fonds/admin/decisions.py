@@ -56,6 +56,21 @@ def decision_buttons(application):
     ]
 
 
+def step_urls(model_admin, steps, views, prefix=""):
+    """One admin URL per step (name, path, label, allowed) of an application's page:
+    `admin:fonds_application_<name>`, each calling its small view."""
+    return [
+        path(
+            f"<path:object_id>/{prefix}{slug}/",
+            model_admin.admin_site.admin_view(
+                lambda request, object_id, view=views[name]: view(model_admin, request, object_id)
+            ),
+            name=f"fonds_application_{name}",
+        )
+        for name, slug, _label, _allowed in steps
+    ]
+
+
 def decision_urls(model_admin):
     views = {
         "start_review": start_review_view,
@@ -63,16 +78,7 @@ def decision_urls(model_admin):
         "reject": reject_view,
         "defer": defer_view,
     }
-    return [
-        path(
-            f"<path:object_id>/entscheidung/{slug}/",
-            model_admin.admin_site.admin_view(
-                lambda request, object_id, view=views[name]: view(model_admin, request, object_id)
-            ),
-            name=f"fonds_application_{name}",
-        )
-        for name, slug, _label, _allowed in BUTTONS
-    ]
+    return step_urls(model_admin, BUTTONS, views, prefix="entscheidung/")
 
 
 class ApplicationStepPage:

@@ -76,33 +76,29 @@ class ApplicationNoteInline(OfficeScopedInlineMixin, admin.StackedInline):
         return local_time(obj.created_at) if obj.pk else "–"
 
 
-class PayoutInline(ReadOnlyInlineMixin, admin.TabularInline):
+class MoneyRecordInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """Payouts and repayments: recorded through the buttons above, read-only here."""
+
+    @admin.display(description=_("amount"))
+    def amount_display(self, obj):
+        return euro(obj.amount)
+
+    @admin.display(description=_("recorded"))
+    def recorded(self, obj):
+        return local_time(obj.created_at)
+
+
+class PayoutInline(MoneyRecordInline):
     model = Payout
     fields = ("paid_on", "amount_display", "is_advance", "recorded_by", "recorded")
     readonly_fields = fields
     verbose_name_plural = _("payouts (record one with the button “Record a payout” above)")
 
-    @admin.display(description=_("amount"))
-    def amount_display(self, obj):
-        return euro(obj.amount)
 
-    @admin.display(description=_("recorded"))
-    def recorded(self, obj):
-        return local_time(obj.created_at)
-
-
-class RepaymentInline(ReadOnlyInlineMixin, admin.TabularInline):
+class RepaymentInline(MoneyRecordInline):
     model = Repayment
     fields = ("received_on", "amount_display", "recorded_by", "recorded")
     readonly_fields = fields
-
-    @admin.display(description=_("amount"))
-    def amount_display(self, obj):
-        return euro(obj.amount)
-
-    @admin.display(description=_("recorded"))
-    def recorded(self, obj):
-        return local_time(obj.created_at)
 
 
 class LetterInline(ReadOnlyInlineMixin, admin.TabularInline):

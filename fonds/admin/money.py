@@ -3,7 +3,7 @@ repayment and a letter as PDF. One button per step above the application, one sm
 per button calling exactly one service; plain forms, no JavaScript."""
 
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +12,7 @@ from fonds import forms, services
 from fonds.letters import decision_letter_kind
 from fonds.models import Application, Letter
 
-from .decisions import ApplicationStepPage
+from .decisions import ApplicationStepPage, step_urls
 
 PAYABLE = Application.Status.payable()
 
@@ -37,23 +37,14 @@ def step_buttons(application):
     ]
 
 
-def step_urls(model_admin):
+def money_urls(model_admin):
     views = {
         "bank_details": bank_details_view,
         "payout": payout_view,
         "repayment": repayment_view,
         "letter": letter_view,
     }
-    return [
-        path(
-            f"<path:object_id>/{slug}/",
-            model_admin.admin_site.admin_view(
-                lambda request, object_id, view=views[name]: view(model_admin, request, object_id)
-            ),
-            name=f"fonds_application_{name}",
-        )
-        for name, slug, _label, _allowed in STEPS
-    ]
+    return step_urls(model_admin, STEPS, views)
 
 
 class StepPage(ApplicationStepPage):
