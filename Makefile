@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=true
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test test-e2e lint format messages migrations-check ci demo clean bench
+.PHONY: help install run serve test test-e2e lint format messages migrations-check ci demo clean bench bench-scale scale-data
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -64,10 +64,19 @@ format: $(STAMP) ## Format the code (ruff format, djhtml)
 	$(BIN)/ruff format .
 	git ls-files -z 'templates/*.html' | xargs -0 $(BIN)/djhtml
 
-bench: $(STAMP) locale/de/LC_MESSAGES/django.mo ## Benchmark the public pages (median ms and queries) on the demo data
+bench: $(STAMP) locale/de/LC_MESSAGES/django.mo ## Benchmark the pages (median/p95 ms, queries, KB) on the demo data
 	mkdir -p var
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input --verbosity=0
 	$(DEV_ENV) $(BIN)/python manage.py load_demo > /dev/null
+	$(DEV_ENV) $(BIN)/python benchmarks/pages.py
+
+scale-data: $(STAMP) ## Fill the configured (empty) database with city-scale data (DATABASE_URL=...)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input --verbosity=0
+	$(DEV_ENV) $(BIN)/python manage.py load_demo > /dev/null
+	$(DEV_ENV) $(BIN)/python manage.py generate_scale_data --offices 40 --projects 5000 --events 50000 --applications 50000 --seed 1
+
+bench-scale: $(STAMP) locale/de/LC_MESSAGES/django.mo ## The benchmark on a database filled by `make scale-data` (DATABASE_URL=...)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input --verbosity=0
 	$(DEV_ENV) $(BIN)/python benchmarks/pages.py
 
 migrations-check: $(STAMP) ## Fail when a model change has no migration

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from offices.admin_history import HistoryAdminMixin
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, ReadOnlyAdminMixin
@@ -33,7 +34,7 @@ class CancelledDateInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(HistoryAdminMixin, OfficeScopedAdmin):
+class EventAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     form = EventAdminForm
     list_display = (
         "title",

@@ -78,6 +78,13 @@ class EventFilterForm(forms.Form):
         required=False,
         widget=forms.CheckboxInput(attrs={"value": "1"}),
     )
+    # One day (the calendar's "+ N more" links here), past or future.
+    tag = forms.DateField(
+        label=_("Day"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
     FEED_FIELDS = ["q", "wann", "buero", "kategorie", "kostenlos"]
 
@@ -101,6 +108,8 @@ class EventFilterForm(forms.Form):
 
     def filter(self, queryset, *, now, past_allowed=True):
         """Narrow a queryset of occurrences with the valid filters."""
+        if self.value("tag"):
+            return self.filter_attributes(queryset, now=now).order_by("start", "event_id")
         if past_allowed and self.value("vergangen"):
             queryset = queryset.past(now)
         else:
@@ -110,6 +119,9 @@ class EventFilterForm(forms.Form):
     def filter_attributes(self, queryset, *, now):
         """All filters except the past/upcoming choice (the calendar shows both)."""
         window = time_window(self.value("wann"), now)
+        if self.value("tag"):
+            day = self.value("tag")
+            window = local_midnight(day), local_midnight(day + datetime.timedelta(days=1))
         if window:
             queryset = queryset.between(*window)
         if self.value("kostenlos"):
@@ -138,7 +150,7 @@ class EventFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return any(self.cleaned_data.get(name) for name in [*self.FEED_FIELDS, "vergangen"])
+        return any(self.cleaned_data.get(name) for name in [*self.FEED_FIELDS, "vergangen", "tag"])
 
 
 class EventAdminForm(forms.ModelForm):

@@ -1,20 +1,24 @@
 """iCalendar (RFC 5545) output with the icalendar library.
 
-Feeds list one VEVENT per date (a cancelled date carries STATUS:CANCELLED); the
-download of a single event gives one VEVENT with its RRULE and EXDATEs. UIDs depend
-only on the installation, the event and the date, so calendar apps update entries
-instead of duplicating them when a feed is fetched again.
+Feeds and the download of a single event list one VEVENT per date (a cancelled date
+carries STATUS:CANCELLED). UIDs depend only on the installation, the event and the
+date, so calendar apps update entries instead of duplicating them when a feed is
+fetched again, or when a date comes both from a feed and from an event's own file.
 """
 
 import datetime
+import hashlib
 from urllib.parse import urlencode, urlsplit
 
 import icalendar
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from stadtteilbuero.metadata import absolute_url
 from stadtteilbuero.richtext import plain_text
 
 from . import recurrence
@@ -22,6 +26,10 @@ from . import recurrence
 # Local wall-clock times in a VTIMEZONE's DTSTART carry no zone by definition (RFC 5545).
 DAYLIGHT_FROM = datetime.datetime(1970, 3, 29, 2)  # noqa: DTZ001
 STANDARD_FROM = datetime.datetime(1970, 10, 25, 3)  # noqa: DTZ001
+
+ENTRY_CACHE_SECONDS = 24 * 60 * 60
+# Characters of an event's description in a VEVENT; the URL leads to the whole text.
+DESCRIPTION_LIMIT = 300
 
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
@@ -32,10 +40,6 @@ def uid_domain():
 
 def occurrence_uid(occurrence):
     return f"event-{occurrence.event_id}-{occurrence.day:%Y%m%d}@{uid_domain()}"
-
-
-def event_uid(event):
-    return f"event-{event.pk}@{uid_domain()}"
 
 
 def berlin_timezone():
@@ -75,18 +79,57 @@ def new_calendar(name):
     return calendar
 
 
-def finish(calendar):
-    """Add the VTIMEZONE the entries refer to, then serialize."""
+def finish(calendar, entries=()):
+    """Add the VTIMEZONE the entries refer to, then serialize, with the already
+    serialized `entries` (VEVENTs, see occurrence_entries) at the end."""
     if settings.TIME_ZONE == "Europe/Berlin":
         calendar.subcomponents.insert(0, berlin_timezone())
     else:
         calendar.add_missing_timezones()
-    return calendar.to_ical()
+    content = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return content[: -len(end)] + b"".join(entries) + end
+
+
+def _entry_key(occurrence, request):
+    """Everything a date's VEVENT is made of: the date, its event, office and category
+    (by their last change or name), the language and the address of the site."""
+    event = occurrence.event
+    raw = "|".join(
+        str(part)
+        for part in (
+            occurrence.pk,
+            occurrence.start,
+            occurrence.end,
+            occurrence.is_cancelled,
+            event.updated_at,
+            event.office.updated_at,
+            event.category.name,
+            get_language(),
+            request.scheme,
+            request.get_host(),
+        )
+    )
+    return "ics:vevent:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def occurrence_entries(occurrences, request) -> list[bytes]:
+    """The serialized VEVENT of each date. Serializing is the slow part of a feed (about
+    2 ms a date), so each one is kept in the cache until its date, event, office or
+    category changes: a feed is rebuilt quickly after an unrelated change."""
+    keys = [_entry_key(occurrence, request) for occurrence in occurrences]
+    cached = cache.get_many(keys)
+    new = {}
+    for occurrence, key in zip(occurrences, keys, strict=True):
+        if key not in cached:
+            new[key] = occurrence_entry(occurrence, request).to_ical()
+    cache.set_many(new, ENTRY_CACHE_SECONDS)
+    return [cached.get(key) or new[key] for key in keys]
 
 
 def description(event, url):
     """Plain text: what it is, price, registration, accessibility and the link."""
-    parts = [event.summary, plain_text(event.description)]
+    parts = [event.summary, _shortened(plain_text(event.description))]
     if event.status_note and event.status != event.Status.SCHEDULED:
         parts.insert(0, f"{event.get_status_display()}: {event.status_note}")
     price = _("Price: %(price)s") % {"price": event.price}
@@ -99,6 +142,13 @@ def description(event, url):
         parts.append(_("Languages spoken: %(languages)s") % {"languages": event.languages})
     parts.append(url)
     return "\n\n".join(part for part in parts if part)
+
+
+def _shortened(text, limit=DESCRIPTION_LIMIT):
+    """The start of a long text (the link leads to the rest): feeds stay small."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 2].rsplit(" ", 1)[0] + " …"
 
 
 def summary(event, cancelled):
@@ -138,34 +188,12 @@ def _common(entry, event, url):
 
 def occurrence_entry(occurrence, request):
     event = occurrence.event
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     entry = icalendar.Event()
     entry.add("uid", occurrence_uid(occurrence))
     entry.add("summary", summary(event, occurrence.cancelled))
     _set_times(entry, occurrence.start, occurrence.end, event.all_day)
     entry.add("status", "CANCELLED" if occurrence.cancelled else STATUS[event.status])
-    _common(entry, event, url)
-    return entry
-
-
-def event_entry(event, occurrences, request):
-    """One VEVENT for the whole event: the first date, RRULE and EXDATE for the others."""
-    url = request.build_absolute_uri(event.get_absolute_url())
-    entry = icalendar.Event()
-    entry.add("uid", event_uid(event))
-    entry.add("summary", summary(event, event.is_cancelled))
-    first = occurrences[0]
-    _set_times(entry, first.start, first.end, event.all_day)
-    entry.add("status", STATUS[event.status])
-    if event.is_recurring:
-        rule = recurrence.ical_rrule(**event.rule_arguments())
-        if event.all_day:
-            rule["UNTIL"] = event.recurrence_until  # a DATE, like DTSTART
-        entry.add("rrule", rule)
-        cancelled = [o for o in occurrences if o.is_cancelled]
-        if cancelled:
-            values = [o.day if event.all_day else timezone.localtime(o.start) for o in cancelled]
-            entry.add("exdate", values)
     _common(entry, event, url)
     return entry
 
@@ -177,15 +205,13 @@ def ics_response(content, filename):
 
 
 def _short_details(event, url):
-    text = event.summary or plain_text(event.description)
-    if len(text) > 500:
-        text = text[:497].rsplit(" ", 1)[0] + " …"
+    text = _shortened(event.summary or plain_text(event.description), 500)
     return f"{text}\n\n{url}" if text else url
 
 
 def google_calendar_url(event, occurrence, request):
     """A link that opens Google Calendar with the date filled in (nothing loads before a click)."""
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     if event.all_day:
         dates = f"{occurrence.day:%Y%m%d}/{occurrence.last_day + datetime.timedelta(days=1):%Y%m%d}"
     else:
@@ -210,7 +236,7 @@ def google_calendar_url(event, occurrence, request):
 
 def outlook_calendar_url(event, occurrence, request):
     """A link that opens Outlook on the web with the date filled in."""
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     if event.all_day:
         start = occurrence.day.isoformat()
         end = (occurrence.last_day + datetime.timedelta(days=1)).isoformat()

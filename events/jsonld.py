@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from stadtteilbuero.metadata import absolute_url
 from stadtteilbuero.richtext import plain_text
 
 EVENT_STATUS = {
@@ -16,14 +17,14 @@ def event_jsonld(event, occurrence, request):
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "url": absolute_url(event.get_absolute_url()),
         "eventStatus": EVENT_STATUS[event.status],
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "isAccessibleForFree": event.is_free,
         "organizer": {
             "@type": "Organization",
             "name": event.office.name,
-            "url": request.build_absolute_uri(event.office.get_absolute_url()),
+            "url": absolute_url(event.office.get_absolute_url()),
         },
     }
     if occurrence is not None:
@@ -50,5 +51,5 @@ def event_jsonld(event, occurrence, request):
     if event.image:
         image = event.rendition_url("large")
         if image:
-            data["image"] = request.build_absolute_uri(image)
+            data["image"] = absolute_url(image)
     return data

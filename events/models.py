@@ -5,14 +5,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from offices.models import Office, OfficeOwnedQuerySet, Weekday
+from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 
@@ -34,6 +34,9 @@ weekdays_validator = RegexValidator(
 RESERVED_SLUGS = {"kalender", "feed"}
 # A recurring event may run at most this long (it is expanded into stored dates).
 MAX_RECURRENCE_SPAN = datetime.timedelta(days=3 * 366)
+# One date (an exhibition, a festival weekend) lasts at most this long. The bound lets
+# the date queries read the start index from a lower bound instead of from the oldest date.
+MAX_DATE_SPAN = datetime.timedelta(days=92)
 
 
 class Category(models.Model):
@@ -55,6 +58,22 @@ class Category(models.Model):
 class EventQuerySet(OfficeOwnedQuerySet):
     def published(self):
         return self.filter(is_published=True, office__is_active=True)
+
+    def upcoming(self, now=None):
+        """Events with a date that has not ended yet."""
+        dates = Occurrence.objects.filter(event=OuterRef("pk"), end__gt=now or timezone.now())
+        return self.filter(Exists(dates))
+
+    def with_next_date(self, now=None):
+        """Annotate the start of the next date that has not ended, and whether that date
+        is cancelled (`next_start`, `next_cancelled`)."""
+        dates = Occurrence.objects.filter(
+            event=OuterRef("pk"), end__gt=now or timezone.now()
+        ).order_by("start")
+        return self.annotate(
+            next_start=Subquery(dates.values("start")[:1]),
+            next_cancelled=Subquery(dates.values("is_cancelled")[:1]),
+        )
 
     def visible_to(self, user):
         """The public sees published events; staff also preview their offices' drafts."""
@@ -237,6 +256,8 @@ class Event(ImageMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["office", "-start"], name="event_office_start_idx"),
+            # The admin's default order (-start, -pk) and its date hierarchy.
+            models.Index(fields=["start", "id"], name="event_start_idx"),
             models.Index(fields=["is_published", "-start"], name="event_published_idx"),
         ]
 
@@ -258,6 +279,11 @@ class Event(ImageMixin, models.Model):
             errors["slug"] = _("This address is reserved, please choose another one.")
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The end must not be before the start.")
+        elif self.start and self.end and self.end - self.start > MAX_DATE_SPAN:
+            errors["end"] = _(
+                "One date may last at most three months. For a longer offer, please "
+                "choose a weekly or monthly date."
+            )
         if not self.is_free and not self.price.strip():
             errors["price"] = _("Please give the price, or tick 'free of charge'.")
         if self.registration == self.Registration.REQUIRED and not self.registration_info.strip():
@@ -426,28 +452,26 @@ class CancelledDate(models.Model):
 
 class OccurrenceQuerySet(OfficeOwnedQuerySet):
     office_lookup = "event__office"
-    search_fields = (
-        "event__title",
-        "event__summary",
-        "event__location_name",
-        "event__category__name",
-        "event__office__district",
-    )
+    search_model = Event
+    search_lookup = "event"
 
     def published(self):
         return self.filter(event__is_published=True, event__office__is_active=True)
 
     def upcoming(self, now=None):
-        """Dates that have not ended yet, soonest first."""
-        return self.filter(end__gt=now or timezone.now()).order_by("start", "event_id")
+        """Dates that have not ended yet, soonest first (none started more than
+        MAX_DATE_SPAN ago: the lower bound of the index scan)."""
+        now = now or timezone.now()
+        return self.filter(start__gt=now - MAX_DATE_SPAN, end__gt=now).order_by("start", "event_id")
 
     def past(self, now=None):
         """Dates that are over, latest first."""
-        return self.filter(end__lte=now or timezone.now()).order_by("-start", "event_id")
+        now = now or timezone.now()
+        return self.filter(start__lt=now, end__lte=now).order_by("-start", "event_id")
 
     def between(self, start, end):
         """Dates that overlap the span [start, end)."""
-        return self.filter(start__lt=end, end__gt=start)
+        return self.filter(start__gt=start - MAX_DATE_SPAN, start__lt=end, end__gt=start)
 
     def free(self):
         return self.filter(event__is_free=True)
@@ -487,7 +511,8 @@ class Occurrence(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["start"], name="occurrence_start_idx"),
+            # With the end, the upcoming dates are found in the index alone.
+            models.Index(fields=["start", "end"], name="occurrence_start_idx"),
             models.Index(fields=["end", "start"], name="occurrence_end_idx"),
         ]
 

@@ -1,16 +1,21 @@
 import calendar
 import datetime
 
+from django.db.models import Count, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from offices.models import Office
+from stadtteilbuero.metadata import absolute_url
+from stadtteilbuero.pagecache import last_modified
+from stadtteilbuero.pagination import CappedPaginator
 
 from . import ics
 from .forms import EventFilterForm, local_midnight
@@ -19,10 +24,14 @@ from .models import Event, Occurrence
 
 # The calendar answers for these years; others are 404 (no endless crawl of empty months).
 CALENDAR_YEARS = range(2000, 2101)
-# Feeds also keep the dates of the last weeks, so subscribed calendars do not lose them.
+# Feeds cover a window: the dates of the last weeks (so subscribed calendars do not
+# lose them) and of the coming year, at most FEED_LIMIT of them.
 FEED_PAST = datetime.timedelta(days=30)
-FEED_LIMIT = 1000
+FEED_AHEAD = datetime.timedelta(days=366)
+FEED_LIMIT = 500
 NEXT_DATES = 10
+# The month calendar shows this many dates a day and links "+ N more" to the day's list.
+CALENDAR_DATES_PER_DAY = 4
 
 
 def published_occurrences():
@@ -33,6 +42,7 @@ class EventListView(ListView):
     template_name = "events/event_list.html"
     context_object_name = "occurrences"
     paginate_by = 20
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.filter_form = EventFilterForm(self.request.GET)
@@ -48,7 +58,7 @@ class EventListView(ListView):
         context = super().get_context_data(**kwargs)
         form = self.filter_form
         feed_query = form.feed_query()
-        feed_url = self.request.build_absolute_uri(reverse("events:event-feed"))
+        feed_url = absolute_url(reverse("events:event-feed"))
         if feed_query:
             feed_url = f"{feed_url}?{feed_query}"
         today = timezone.localdate()
@@ -81,32 +91,52 @@ def month_link(year, month):
     }
 
 
-def month_weeks(year, month, occurrences):
+def calendar_occurrences(queryset):
+    """The first CALENDAR_DATES_PER_DAY dates of each day (by start), each with
+    `day_total`, the number of dates starting that day: one query, however busy."""
+    start_day = TruncDate("start", tzinfo=timezone.get_current_timezone())
+    return queryset.annotate(
+        day_rank=Window(RowNumber(), partition_by=start_day, order_by=["start", "event_id"]),
+        day_total=Window(Count("pk"), partition_by=start_day),
+    ).filter(day_rank__lte=CALENDAR_DATES_PER_DAY)
+
+
+def month_weeks(year, month, occurrences, more_url=None):
     """The weeks (Monday to Sunday) of a month, each day with the dates it touches.
 
-    A date over several days (a weekend festival) appears on each of its days."""
+    A date over several days (a weekend festival) appears on each of its days. A day
+    shows at most CALENDAR_DATES_PER_DAY dates; `more` counts those left out, which
+    the day's list (`more_url` + the day) shows."""
     first = datetime.date(year, month, 1)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    by_day = {}
+    by_day, totals = {}, {}
     for occurrence in occurrences:
+        totals[occurrence.day] = getattr(occurrence, "day_total", 0)
         day = max(occurrence.day, first)
         while day <= min(occurrence.last_day, last):
             by_day.setdefault(day, []).append(occurrence)
             day += datetime.timedelta(days=1)
     today = timezone.localdate()
-    return [
-        [
-            {
-                "date": day,
-                "in_month": day.month == month,
-                "is_today": day == today,
-                "weekday": WEEKDAYS[day.weekday()],
-                "occurrences": by_day.get(day, []),
-            }
-            for day in week
-        ]
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    ]
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        cells = []
+        for day in week:
+            shown = by_day.get(day, [])[:CALENDAR_DATES_PER_DAY]
+            starting = sum(1 for occurrence in shown if occurrence.day == day)
+            more = max(totals.get(day, 0) - starting, 0)
+            cells.append(
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                    "weekday": WEEKDAYS[day.weekday()],
+                    "occurrences": shown,
+                    "more": more,
+                    "more_url": f"{more_url}tag={day:%Y-%m-%d}" if more and more_url else "",
+                }
+            )
+        weeks.append(cells)
+    return weeks
 
 
 class EventCalendarView(TemplateView):
@@ -123,7 +153,9 @@ class EventCalendarView(TemplateView):
             local_midnight(first),
             local_midnight(last + datetime.timedelta(days=1)),
         )
-        weeks = month_weeks(year, month, occurrences)
+        query = form.feed_query()
+        more_url = reverse("events:event-list") + (f"?{query}&" if query else "?")
+        weeks = month_weeks(year, month, calendar_occurrences(occurrences), more_url)
         today = timezone.localdate()
         previous = first - datetime.timedelta(days=1)
         following = last + datetime.timedelta(days=1)
@@ -168,38 +200,46 @@ class EventDetailView(DetailView):
 
 
 def _feed(request, occurrences, name, filename):
-    calendar_object = ics.new_calendar(name)
-    for occurrence in occurrences[:FEED_LIMIT]:
-        calendar_object.add_component(ics.occurrence_entry(occurrence, request))
-    return ics.ics_response(ics.finish(calendar_object), filename)
+    entries = ics.occurrence_entries(list(occurrences[:FEED_LIMIT]), request)
+    return ics.ics_response(ics.finish(ics.new_calendar(name), entries), filename)
+
+
+def feed_window(queryset):
+    """The dates of the feeds' window (see FEED_PAST and FEED_AHEAD), soonest first; the
+    window moves by whole days, so a feed's content changes only with the data or the day."""
+    today = local_midnight(timezone.localdate())
+    return queryset.between(today - FEED_PAST, today + FEED_AHEAD).order_by("start", "event_id")
 
 
 @require_GET
+@condition(last_modified_func=last_modified)
 def event_feed(request):
-    """All published dates from the last weeks on, narrowed by the list's filters."""
+    """The published dates of the window, narrowed by the list's filters."""
     form = EventFilterForm(request.GET)
-    now = timezone.now()
-    occurrences = form.filter_attributes(published_occurrences().upcoming(now - FEED_PAST), now=now)
+    occurrences = form.filter_attributes(feed_window(published_occurrences()), now=timezone.now())
     name = _("Events of the neighbourhood offices")
     return _feed(request, occurrences, name, "veranstaltungen.ics")
 
 
 @require_GET
+@condition(last_modified_func=last_modified)
 def office_feed(request, slug):
     office = get_object_or_404(Office.objects.active(), slug=slug)
-    occurrences = published_occurrences().for_office(office).upcoming(timezone.now() - FEED_PAST)
+    occurrences = feed_window(published_occurrences().for_office(office))
     name = _("Events: %(office)s") % {"office": office.name}
     return _feed(request, occurrences, name, f"{office.slug}.ics")
 
 
 @require_GET
+@condition(last_modified_func=last_modified)
 def event_ics(request, slug):
-    """One event to add to a calendar: RRULE and EXDATE for the dates of a series."""
+    """One event to add to a calendar: every date as in the feeds, with the same UIDs,
+    so a calendar that has both the feed and this file shows each date once."""
     event = get_object_or_404(
         Event.objects.visible_to(request.user).select_related("office", "category"), slug=slug
     )
     occurrences = list(event.occurrences.order_by("start"))
-    calendar_object = ics.new_calendar(event.title)
-    if occurrences:
-        calendar_object.add_component(ics.event_entry(event, occurrences, request))
-    return ics.ics_response(ics.finish(calendar_object), f"{event.slug}.ics")
+    for occurrence in occurrences:
+        occurrence.event = event
+    entries = ics.occurrence_entries(occurrences, request)
+    return ics.ics_response(ics.finish(ics.new_calendar(event.title), entries), f"{event.slug}.ics")

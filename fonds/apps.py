@@ -10,7 +10,10 @@ class FondsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from offices.sections import register_office_section
+
         from .models import Attachment, ProofPayment, ProofPhoto
+        from .office_page import office_fund
         from .services.files import delete_files_after_commit
 
         # An applicant's file goes with its row, however the row is deleted (admin,
@@ -22,3 +25,8 @@ class FondsConfig(AppConfig):
             post_delete.connect(
                 delete_private_file, sender=model, weak=False, dispatch_uid=f"file-{model}"
             )
+
+        # This app's section of the office page (offices imports no app above it).
+        register_office_section(
+            "fund", order=30, template="fonds/_office_fund.html", context=office_fund
+        )

@@ -8,17 +8,21 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from stadtteilbuero.antispam import client_ip, form_post_allowed
-from stadtteilbuero.ratelimit import hit
+from stadtteilbuero.antispam import (
+    count_stored,
+    form_post_allowed,
+    private,
+    too_many_requests,
+)
 
 from . import services
 from .forms import ApplicationSubmission, BankDetailsForm, ProofSubmission
+from .jsonld import fund_jsonld
 from .models import (
     Application,
     ApplicationEvent,
@@ -34,7 +38,6 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 FUNDED_PER_PAGE = 50
-RATE_WINDOW = 60 * 60
 
 
 class FundListView(ListView):
@@ -66,23 +69,12 @@ class FundDetailView(DetailView):
             .order_by("-decided_at", "pk")
         )
         page = Paginator(funded, FUNDED_PER_PAGE).get_page(self.request.GET.get("page"))
-        context.update(funded_page=page, next_meeting=self.object.next_meeting())
+        context.update(
+            funded_page=page,
+            next_meeting=self.object.next_meeting(),
+            jsonld=fund_jsonld(self.object),
+        )
         return context
-
-
-def count_submission(request) -> bool:
-    """Count one stored application (or spam) of this address; False over the limit."""
-    return hit(
-        f"fonds:submissions:{client_ip(request)}",
-        limit=settings.FONDS_SUBMISSIONS_PER_HOUR,
-        window=RATE_WINDOW,
-    )
-
-
-def too_many_requests(request, fund):
-    response = render(request, "fonds/too_many_requests.html", {"fund": fund}, status=429)
-    response["Retry-After"] = str(RATE_WINDOW)
-    return response
 
 
 class ApplicationCreateView(View):
@@ -121,7 +113,7 @@ class ApplicationCreateView(View):
         # Every post counts against a generous limit (a flood of invalid posts); stored
         # applications and spam against the small one, counted before anything is stored.
         if not form_post_allowed(request, "fonds"):
-            return too_many_requests(request, fund)
+            return too_many_requests(request, "fonds/too_many_requests.html", {"fund": fund})
         add_row = request.POST.get("add_row")
         submission = ApplicationSubmission(fund, request.POST, request.FILES, add_row=add_row)
         if add_row or "recalculate" in request.POST:
@@ -129,11 +121,11 @@ class ApplicationCreateView(View):
             return self.render(submission)
         if submission.form.is_spam:
             logger.info("Honeypot field filled in on the application form of %s", fund)
-            count_submission(request)
+            count_stored(request, "fonds", settings.FONDS_SUBMISSIONS_PER_HOUR)
         if not submission.is_valid():
             return self.render(submission, status=400)
-        if not count_submission(request):
-            return too_many_requests(request, fund)
+        if not count_stored(request, "fonds", settings.FONDS_SUBMISSIONS_PER_HOUR):
+            return too_many_requests(request, "fonds/too_many_requests.html", {"fund": fund})
         try:
             application = services.application_submit(
                 fund=fund,
@@ -178,13 +170,6 @@ class ApplicationTokenMixin:
 
     def dispatch(self, request, *args, **kwargs):
         return private(super().dispatch(request, *args, **kwargs))
-
-
-def private(response):
-    """The applicant's pages hold personal data: no cache may keep them."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 def expired_status_link(request, application):

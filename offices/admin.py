@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from accounts.roles import is_city_admin
 
@@ -69,7 +70,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(HistoryAdminMixin, OfficeScopedAdmin):
+class OfficeAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     history_related = ("hours", "hours_exceptions", "team")
     list_display = ("name", "kind", "city", "district", "code", "is_active")
     list_filter = ("kind", "city", "is_active")
@@ -87,7 +88,10 @@ class OfficeAdmin(HistoryAdminMixin, OfficeScopedAdmin):
     ]
     fieldsets = (
         (None, {"fields": ("name", "slug", "code", "kind", "is_active")}),
-        (_("Area and carrier"), {"fields": ("city", "district", "carrier", "programme")}),
+        (
+            _("Area and carrier"),
+            {"fields": (("city", "federal_state"), "district", "carrier", "programme")},
+        ),
         (_("Texts"), {"fields": ("summary", "description", "history")}),
         (
             _("Address and contact"),
@@ -128,7 +132,7 @@ class OfficeAdmin(HistoryAdminMixin, OfficeScopedAdmin):
 
 
 @admin.register(Notice)
-class NoticeAdmin(HistoryAdminMixin, OfficeScopedAdmin):
+class NoticeAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     list_display = (
         "title",
         "office",

@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.http import Http404
 
 from accounts.roles import is_city_admin
+from stadtteilbuero.admin_dates import IndexedDateHierarchyMixin
 
 from .models import managed_office_ids
 
@@ -66,7 +67,7 @@ class OfficeScopedAdminMixin:
         )
 
 
-class OfficeScopedAdmin(OfficeScopedAdminMixin, admin.ModelAdmin):
+class OfficeScopedAdmin(OfficeScopedAdminMixin, IndexedDateHierarchyMixin, admin.ModelAdmin):
     list_per_page = 50
 
 

@@ -124,6 +124,7 @@ OFFICES = [
         "name": "Stadtteilbüro Oberilp",
         "kind": Office.Kind.STADTTEILBUERO,
         "city": "Heiligenhaus",
+        "federal_state": "NW",
         "district": "Oberilp",
         "summary": (
             "Zentrale Anlaufstelle in der Oberilp, im neuen Stadtteil- und Familienzentrum: "
@@ -158,6 +159,7 @@ OFFICES = [
         "name": "Stadtteilbüro Nonnenbruch",
         "kind": Office.Kind.STADTTEILBUERO,
         "city": "Heiligenhaus",
+        "federal_state": "NW",
         "district": "Nonnenbruch",
         "summary": "Das Stadtteilbüro an der Stettiner Straße: Sozialberatung und Treffpunkt.",
         "description": (
@@ -234,6 +236,7 @@ OFFICES = [
         "name": "Quartiersmanagement Nordstadt",
         "kind": Office.Kind.QUARTIERSMANAGEMENT,
         "city": "Dortmund",
+        "federal_state": "NW",
         "district": "Nordstadt",
         "summary": (
             "Interkulturelle Projekte, Stadtteilkonferenzen und Konfliktprävention in der "

@@ -9,9 +9,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from accounts.roles import is_city_admin
+from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 from stadtteilbuero.uploads import upload_path, validate_download_file
@@ -28,16 +28,6 @@ def managed_office_ids(user):
             else []
         )
     return user._managed_office_ids
-
-
-MAX_SEARCH_WORDS = 5
-MAX_SEARCH_LENGTH = 100
-
-
-def search_words(text):
-    """The words of a search text: at most five, each at least two characters long."""
-    words = [word for word in (text or "")[:MAX_SEARCH_LENGTH].split() if len(word) >= 2]
-    return words[:MAX_SEARCH_WORDS]
 
 
 class OfficeOwnedQuerySet(models.QuerySet):
@@ -57,19 +47,21 @@ class OfficeOwnedQuerySet(models.QuerySet):
     def for_office(self, office):
         return self.filter(**{self.office_lookup: office})
 
-    # Fields that `search()` looks in; each QuerySet names its own.
-    search_fields: tuple[str, ...] = ()
+    # `search()` uses the entries of the search type registered for `search_model`
+    # (this model by default); `search_lookup` leads from this model to those objects.
+    search_model = None
+    search_lookup = "pk"
 
     def search(self, text):
-        """Objects that contain every word of `text` (at most MAX_SEARCH_WORDS) in one of
-        `search_fields`, case-insensitive. The one text search of every list and /suche/."""
-        queryset = self
-        for word in search_words(text):
-            condition = Q()
-            for field in self.search_fields:
-                condition |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(condition)
-        return queryset
+        """Objects whose search entry matches `text` (stadtteilbuero.search): the one text
+        search of every list's ?q= and of /suche/. A text without searchable words
+        leaves the QuerySet as it is."""
+        from stadtteilbuero.search import matching_ids
+        from stadtteilbuero.search.registry import type_of
+
+        search_type = type_of(self.search_model or self.model)
+        ids = matching_ids(search_type.key, text)
+        return self if ids is None else self.filter(**{f"{self.search_lookup}__in": ids})
 
 
 # --- Office -------------------------------------------------------------------------
@@ -77,10 +69,34 @@ class OfficeOwnedQuerySet(models.QuerySet):
 
 class OfficeQuerySet(OfficeOwnedQuerySet):
     office_lookup = "pk"
-    search_fields = ("name", "district", "city", "summary", "description")
 
     def active(self):
         return self.filter(is_active=True)
+
+    def with_hours(self):
+        """Weekly hours and the exceptions from today on, for offices.hours.office_hours
+        (two queries for any number of offices)."""
+        return self.prefetch_related(
+            "hours",
+            models.Prefetch(
+                "hours_exceptions",
+                queryset=HoursException.objects.filter(end_date__gte=timezone.localdate()),
+            ),
+        )
+
+    def matching_place(self, text):
+        """Offices for "find your office": a postcode or a district, city or office name
+        (one field on the home page)."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(postal_code__startswith=text)
+            | Q(district__icontains=text)
+            | Q(city__icontains=text)
+            | Q(locality__icontains=text)
+            | Q(name__icontains=text)
+        )
 
 
 office_code_validator = RegexValidator(
@@ -89,6 +105,25 @@ office_code_validator = RegexValidator(
 
 
 class Office(ImageMixin, models.Model):
+    class FederalState(models.TextChoices):
+        # ISO 3166-2:DE codes, as the holidays library names the states.
+        BW = "BW", "Baden-Württemberg"
+        BY = "BY", "Bayern"
+        BE = "BE", "Berlin"
+        BB = "BB", "Brandenburg"
+        HB = "HB", "Bremen"
+        HH = "HH", "Hamburg"
+        HE = "HE", "Hessen"
+        MV = "MV", "Mecklenburg-Vorpommern"
+        NI = "NI", "Niedersachsen"
+        NW = "NW", "Nordrhein-Westfalen"
+        RP = "RP", "Rheinland-Pfalz"
+        SL = "SL", "Saarland"
+        SN = "SN", "Sachsen"
+        ST = "ST", "Sachsen-Anhalt"
+        SH = "SH", "Schleswig-Holstein"
+        TH = "TH", "Thüringen"
+
     class Kind(models.TextChoices):
         STADTTEILBUERO = "stadtteilbuero", _("Neighbourhood office")
         QUARTIERSMANAGEMENT = "quartiersmanagement", _("Neighbourhood management")
@@ -126,6 +161,13 @@ class Office(ImageMixin, models.Model):
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     locality = models.CharField(
         _("locality"), max_length=100, blank=True, help_text=_("Town as in the postal address.")
+    )
+    federal_state = models.CharField(
+        _("federal state"),
+        max_length=2,
+        choices=FederalState,
+        default=FederalState.NI,
+        help_text=_("Its public holidays close the office."),
     )
     directions = models.CharField(
         _("how to find us"),
@@ -454,8 +496,6 @@ class Download(models.Model):
 
 
 class NoticeQuerySet(OfficeOwnedQuerySet):
-    search_fields = ("title", "summary", "body")
-
     def published(self):
         return self.filter(is_published=True, published_at__lte=timezone.now())
 

@@ -2,27 +2,44 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from events.models import Occurrence
-from fonds.models import Fund
-from projects.models import Project
-from rooms.models import Room
-
-from . import hours as hours_logic
-from .jsonld import office_jsonld
-from .models import HoursException, Notice, Office, TeamMember
+from .hours import office_hours
+from .jsonld import notice_jsonld, office_jsonld
+from .models import Notice, Office, TeamMember
+from .sections import office_sections
 
 NEWS_ON_OFFICE_PAGE = 5
-PROJECTS_ON_OFFICE_PAGE = 6
-EVENTS_ON_OFFICE_PAGE = 5
+# "Find your office" with a postcode nobody has: the offices of its postal region.
+POSTAL_REGION_DIGITS = 3
 
 
 class OfficeListView(ListView):
+    """All active offices with their state now; `?ort=` finds the office of a postcode,
+    district or city ("find your office" on the home page, a plain GET form)."""
+
     model = Office
     paginate_by = 50
     context_object_name = "offices"
 
     def get_queryset(self):
-        return Office.objects.active().order_by("city", "district", "name")
+        offices = Office.objects.active().with_hours().order_by("city", "district", "name")
+        place = self.place
+        if not place:
+            return offices
+        found = offices.matching_place(place)
+        if place.isdigit() and len(place) == 5 and not found.exists():
+            found = offices.matching_place(place[:POSTAL_REGION_DIGITS])
+        return found
+
+    @property
+    def place(self):
+        return self.request.GET.get("ort", "").strip()[:100]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(place=self.place, **kwargs)
+        now = timezone.localtime()
+        for office in context["offices"]:
+            office.hours_now = office_hours(office, now)
+        return context
 
 
 class OfficeDetailView(DetailView):
@@ -30,52 +47,40 @@ class OfficeDetailView(DetailView):
     context_object_name = "office"
 
     def get_queryset(self):
-        today = timezone.localdate()
-        return Office.objects.active().prefetch_related(
-            "hours",
-            Prefetch(
-                "hours_exceptions",
-                queryset=HoursException.objects.filter(end_date__gte=today),
-            ),
-            "work_areas",
-            Prefetch("team", queryset=TeamMember.objects.visible()),
-            "downloads",
+        return (
+            Office.objects.active()
+            .with_hours()
+            .prefetch_related(
+                "work_areas",
+                Prefetch("team", queryset=TeamMember.objects.visible()),
+                "downloads",
+            )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         office = self.object
         now = timezone.localtime()
-        hours = list(office.hours.all())
-        exceptions = list(office.hours_exceptions.all())
+        hours = office_hours(office, now)
         context.update(
-            week=hours_logic.week_schedule(hours, exceptions, now.date()),
-            status=hours_logic.current_status(hours, exceptions, now),
-            announced_exceptions=hours_logic.upcoming_exceptions(exceptions, now.date()),
+            hours=hours,
             pinned_notices=Notice.objects.pinned()
             .for_office_or_portal(office)
             .select_related("office"),
             notices=Notice.objects.published()
             .for_office(office)
             .select_related("office")[:NEWS_ON_OFFICE_PAGE],
-            projects=Project.objects.published()
-            .current()
-            .for_office(office)
-            .with_card_data()[:PROJECTS_ON_OFFICE_PAGE],
-            upcoming_events=Occurrence.objects.published()
-            .upcoming()
-            .for_office(office)
-            .with_event()[:EVENTS_ON_OFFICE_PAGE],
-            jsonld=office_jsonld(office, hours, self.request),
-            fund=self.current_fund(office),
-            rooms=Room.objects.active().for_office(office).order_by("name"),
+            # Projects, events, the fund and rooms: each app adds its own section.
+            sections=office_sections(office),
+            jsonld=office_jsonld(
+                office,
+                list(office.hours.all()),
+                self.request,
+                list(office.hours_exceptions.all()),
+                now.date(),
+            ),
         )
         return context
-
-    def current_fund(self, office):
-        """This year's Verfügungsfonds of the office with its figures, or None."""
-        funds = Fund.objects.current().for_office(office).with_figures()
-        return funds.select_related("office").first()
 
 
 class NoticeListView(ListView):
@@ -91,3 +96,6 @@ class NoticeDetailView(DetailView):
 
     def get_queryset(self):
         return Notice.objects.visible_to(self.request.user).select_related("office")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(jsonld=notice_jsonld(self.object), **kwargs)

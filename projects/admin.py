@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from offices.admin_history import HistoryAdminMixin
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
@@ -39,7 +40,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdminMixin, OfficeScopedAdmin):
+class ProjectAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     list_display = (
         "title",
         "number",

@@ -109,6 +109,7 @@ PROJECTS = [
         "office": "hildesheim-nordstadt",
         "slug": "nordstadtstrand",
         "title": "Nordstadtstrand",
+        "title_en": "Nordstadt beach",
         "status": Status.PLANNED,
         "summary": (
             "Sand, Liegestühle und Programm mitten im Stadtteil: der Nordstadtstrand lädt im "
@@ -328,6 +329,13 @@ PROJECTS = [
         "title": "Nordstadtliga",
         "status": Status.ONGOING,
         "summary": "Die Straßenfußball-Liga für Jugendliche aus der Nordstadt: fair, bunt, offen.",
+        # An English translation, as an office can add one (offices/translation.py).
+        "summary_en": "The street football league for young people of the Nordstadt: fair, "
+        "diverse and open to all.",
+        "description_en": (
+            "In the **Nordstadtliga**, teams of young people from many nations play against "
+            "each other. Fair play counts as much as goals."
+        ),
         "description": (
             "In der **Nordstadtliga** spielen Teams von Jugendlichen aus vielen Nationen "
             "gegeneinander. Fair Play zählt so viel wie Tore."

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from events.models import Occurrence
 
 from .forms import ProjectFilter
+from .jsonld import project_jsonld
 from .models import Project, ProjectPartner
 
 EVENTS_ON_PROJECT_PAGE = 5
@@ -56,4 +57,5 @@ class ProjectDetailView(DetailView):
             .for_project(self.object)
             .with_event()[:EVENTS_ON_PROJECT_PAGE]
         )
+        context["jsonld"] = project_jsonld(self.object)
         return context

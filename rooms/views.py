@@ -6,15 +6,18 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from stadtteilbuero.antispam import client_ip, form_post_allowed
-from stadtteilbuero.ratelimit import hit
+from stadtteilbuero.antispam import (
+    count_stored,
+    form_post_allowed,
+    private,
+    too_many_requests,
+)
 
 from . import availability, ics, services
 from .forms import BookingRequestForm, RoomFilterForm
@@ -23,7 +26,6 @@ from .models import Booking, BookingEvent, BookingRequest, Room
 
 logger = logging.getLogger(__name__)
 
-RATE_WINDOW = 60 * 60
 BUSY_FEED_DAYS = 180
 
 
@@ -85,28 +87,6 @@ class RoomDetailView(DetailView):
         return context
 
 
-def private(response):
-    """The requester's pages hold personal data: no cache may keep them."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "no-store, private"
-    return response
-
-
-def count_request(request) -> bool:
-    """Count one stored request (or spam) of this address; False over the limit."""
-    return hit(
-        f"rooms:requests:{client_ip(request)}",
-        limit=settings.ROOMS_REQUESTS_PER_HOUR,
-        window=RATE_WINDOW,
-    )
-
-
-def too_many_requests(request, room):
-    response = render(request, "rooms/too_many_requests.html", {"room": room}, status=429)
-    response["Retry-After"] = str(RATE_WINDOW)
-    return response
-
-
 class RequestCreateView(View):
     """The booking request: no account, works without JavaScript."""
 
@@ -132,15 +112,15 @@ class RequestCreateView(View):
     def post(self, request, slug):
         room = self.get_room()
         if not form_post_allowed(request, "rooms"):
-            return too_many_requests(request, room)
+            return too_many_requests(request, "rooms/too_many_requests.html", {"room": room})
         form = BookingRequestForm(request.POST, room=room)
         if form.is_spam:
             logger.info("Honeypot field filled in on the room request form of %s", room)
-            count_request(request)
+            count_stored(request, "rooms", settings.ROOMS_REQUESTS_PER_HOUR)
         if not form.is_valid():
             return self.render(room, form, status=400)
-        if not count_request(request):
-            return too_many_requests(request, room)
+        if not count_stored(request, "rooms", settings.ROOMS_REQUESTS_PER_HOUR):
+            return too_many_requests(request, "rooms/too_many_requests.html", {"room": room})
         booking_request = services.request_submit(request=form.booking_request())
         messages.success(
             request,

@@ -14,6 +14,8 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from .ratelimit import hit, single_use
@@ -46,6 +48,26 @@ def form_post_allowed(request, form_name: str) -> bool:
         limit=settings.FORM_POSTS_PER_HOUR,
         window=POST_WINDOW,
     )
+
+
+def count_stored(request, form_name: str, limit: int) -> bool:
+    """Count one thing a public form stored (or one spam post) for this address; False
+    once more than `limit` came within the hour."""
+    return hit(f"{form_name}:stored:{client_ip(request)}", limit=limit, window=POST_WINDOW)
+
+
+def too_many_requests(request, template_name: str, context: dict):
+    """The friendly 429 page of a public form, with the hour to wait."""
+    response = render(request, template_name, context, status=429)
+    response["Retry-After"] = str(POST_WINDOW)
+    return response
+
+
+def private(response):
+    """A person's own pages (status links) hold personal data: no cache may keep them."""
+    add_never_cache_headers(response)
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 def form_stamp(started: float | None = None) -> str:

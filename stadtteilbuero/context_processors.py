@@ -1,9 +1,19 @@
 from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 
 from .navigation import MAIN_NAVIGATION
+
+
+def portal_logo():
+    """URL of the header logo: PORTAL_LOGO as a static file, or as it is if it is a path
+    on this site (/media/...); never another host (no third-party requests)."""
+    logo = settings.PORTAL_LOGO
+    if logo.startswith("/") and not logo.startswith("//"):
+        return logo
+    return static(logo)
 
 
 def portal(request):
@@ -25,6 +35,7 @@ def portal(request):
         navigation.append({"url": url, "label": label, "current": request.path.startswith(url)})
     return {
         "portal_name": settings.PORTAL_NAME,
+        "portal_logo": portal_logo(),
         "language_links": languages,
         "main_navigation": navigation,
     }

@@ -52,6 +52,13 @@ class ImageMixin(models.Model):
         format="WEBP",
         options={"quality": 80},
     )
+    # Half the card for narrow screens (the card's srcset, see includes/_figure.html).
+    image_card_small = ImageSpecField(
+        source="image",
+        processors=[ResizeToFill(400, 250)],
+        format="WEBP",
+        options={"quality": 80},
+    )
     image_large = ImageSpecField(
         source="image",
         processors=[ResizeToFit(1600, 1600, upscale=False)],

@@ -42,6 +42,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # before the admin, so that it shows a field per language (<app>/translation.py)
+    "modeltranslation",
     "accounts.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "imagekit",
@@ -78,8 +81,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "stadtteilbuero.security.portal_security",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "stadtteilbuero.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,6 +127,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Covering indexes (Index.include) serve the fund's figures on PostgreSQL; SQLite, the
+# development database, builds them without the extra columns, which is fine there.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis where REDIS_URL is set (shared by several app servers), else local memory.
@@ -135,6 +145,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous GET pages come from the cache (stadtteilbuero.pagecache); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/en/admin/", "/health/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -175,6 +189,9 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content fields with a column per language; a missing translation shows the German text.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -234,12 +251,15 @@ if AWS_STORAGE_BUCKET_NAME:
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "querystring_auth": False,
             "file_overwrite": False,
+            # Uploads and renditions never change under their name (see views.media).
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
         },
     }
 
 # Uploads
 IMAGE_MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 DOWNLOAD_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024))
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Renditions are created when a page first asks for them; the file's existence is the cache.
@@ -276,6 +296,10 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 SITE_ID = 1
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Stadtteilportal")
+# The logo beside the name in the header: a static file path (img/logo.svg) or a path on
+# this site (/media/logo.svg), an SVG or PNG about 40 px high; default a neutral house mark.
+PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/logo.svg")
+# The public address: absolute links in feeds, sitemap, JSON-LD and social cards.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

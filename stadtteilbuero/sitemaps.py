@@ -1,3 +1,8 @@
+"""The sitemap: every public page in German and English, with hreflang alternates and
+absolute URLs under PORTAL_BASE_URL."""
+
+from urllib.parse import urlsplit
+
 from django.contrib import sitemaps
 from django.urls import reverse
 
@@ -7,8 +12,23 @@ from offices.models import Notice, Office
 from projects.models import Project
 from rooms.models import Room
 
+from .metadata import base_url
 
-class StaticSitemap(sitemaps.Sitemap):
+
+class PortalSitemap(sitemaps.Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    @property
+    def protocol(self):
+        return urlsplit(base_url()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(base_url()).netloc
+
+
+class StaticSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -18,13 +38,14 @@ class StaticSitemap(sitemaps.Sitemap):
             "offices:notice-list",
             "projects:project-list",
             "events:event-list",
+            "easy-read",
         ]
 
     def location(self, item):
         return reverse(item)
 
 
-class OfficeSitemap(sitemaps.Sitemap):
+class OfficeSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -34,7 +55,7 @@ class OfficeSitemap(sitemaps.Sitemap):
         return obj.updated_at
 
 
-class NoticeSitemap(sitemaps.Sitemap):
+class NoticeSitemap(PortalSitemap):
     changefreq = "monthly"
     limit = 1000
 
@@ -45,7 +66,7 @@ class NoticeSitemap(sitemaps.Sitemap):
         return obj.updated_at
 
 
-class ProjectSitemap(sitemaps.Sitemap):
+class ProjectSitemap(PortalSitemap):
     changefreq = "monthly"
     limit = 1000
 
@@ -53,7 +74,7 @@ class ProjectSitemap(sitemaps.Sitemap):
         return Project.objects.published()
 
 
-class EventSitemap(sitemaps.Sitemap):
+class EventSitemap(PortalSitemap):
     changefreq = "weekly"
     limit = 1000
 
@@ -64,7 +85,7 @@ class EventSitemap(sitemaps.Sitemap):
         return obj.updated_at
 
 
-class FundSitemap(sitemaps.Sitemap):
+class FundSitemap(PortalSitemap):
     """The funds overview and this year's fund pages."""
 
     changefreq = "weekly"
@@ -79,7 +100,7 @@ class FundSitemap(sitemaps.Sitemap):
         return None if isinstance(item, str) else item.updated_at
 
 
-class RoomSitemap(sitemaps.Sitemap):
+class RoomSitemap(PortalSitemap):
     """The rooms list and every bookable room."""
 
     changefreq = "weekly"

@@ -1,11 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.flatpages import views as flatpages
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from . import security, views
 from .sitemaps import SITEMAPS
@@ -13,6 +11,8 @@ from .sitemaps import SITEMAPS
 admin.site.site_header = _("Stadtteilportal – administration")
 admin.site.site_title = _("Stadtteilportal")
 admin.site.index_title = _("Offices, projects, events and funds")
+
+handler500 = "stadtteilbuero.views.server_error"
 
 urlpatterns = [
     path("health/", views.health, name="health"),
@@ -29,10 +29,11 @@ urlpatterns += i18n_patterns(
     path("", include("fonds.urls")),
     path("", include("rooms.urls")),
     path("suche/", views.SearchView.as_view(), name="search"),
-    path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="imprint"),
-    path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
+    path("leichte-sprache/", views.EasyReadView.as_view(), name="easy-read"),
+    path("impressum/", views.legal_page, {"url": "/impressum/"}, name="imprint"),
+    path("datenschutz/", views.legal_page, {"url": "/datenschutz/"}, name="privacy"),
     path(
-        "barrierefreiheit/", flatpages.flatpage, {"url": "/barrierefreiheit/"}, name="accessibility"
+        "barrierefreiheit/", views.legal_page, {"url": "/barrierefreiheit/"}, name="accessibility"
     ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
@@ -40,4 +41,4 @@ urlpatterns += i18n_patterns(
 
 if settings.SERVE_MEDIA:
     # Development and small set-ups; behind a web server or with S3 this stays off.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", views.media, name="media")]

@@ -1,24 +1,40 @@
 import logging
+import sys
 
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.flatpages.views import render_flatpage
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import Paginator
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as default_server_error
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from events.models import Occurrence
+from offices.hours import office_hours
 from offices.models import Notice, Office
 from projects.models import Project
 
-from .models import OutgoingMail
-from .search import search_sections
+from . import search
+from .metadata import absolute_url, website_jsonld
+from .models import EasyReadPage, OutgoingMail
+from .search.text import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
 
-NEWS_ON_HOME = 4
-PROJECTS_ON_HOME = 6
+# The home page stays the same size however many offices and notices there are.
+OFFICES_ON_HOME = 9
+PINNED_ON_HOME = 3
+NEWS_ON_HOME = 3
+PROJECTS_ON_HOME = 4
 EVENTS_ON_HOME = 5
 
 
@@ -27,32 +43,87 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        offices = list(
+            Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME]
+        )
+        now = timezone.localtime()
+        for office in offices:
+            office.hours_now = office_hours(office, now)
         context.update(
-            offices=Office.objects.active().order_by("city", "name"),
-            pinned_notices=Notice.objects.pinned().portal_wide().select_related("office"),
+            offices=offices,
+            pinned_notices=Notice.objects.pinned()
+            .portal_wide()
+            .select_related("office")[:PINNED_ON_HOME],
             notices=Notice.objects.published().select_related("office")[:NEWS_ON_HOME],
             projects=Project.objects.published()
             .current()
             .featured_first()
             .with_card_data()[:PROJECTS_ON_HOME],
             upcoming_events=Occurrence.objects.published().upcoming().with_event()[:EVENTS_ON_HOME],
+            website_jsonld=website_jsonld(),
         )
         return context
 
 
 class SearchView(TemplateView):
+    """Hits grouped by type with counts; ?typ=<key> pages through one type."""
+
     template_name = "stadtteilbuero/search.html"
+    paginate_by = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "")[:100]
-        sections = search_sections(query)
+        query = self.request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+        only = self.request.GET.get("typ", "")
+        if only not in {search_type.key for search_type in search.types()}:
+            only = None
+        sections = search.search_overview(query, only=only)
+        if only and sections:
+            section = sections[0]
+            page = Paginator(section.entries, self.paginate_by).get_page(
+                self.request.GET.get("page")
+            )
+            section.hits = search.page_hits(section, page.object_list)
+            context.update(page_obj=page, is_paginated=page.has_other_pages())
         context.update(
             query=query,
+            only=only,
             sections=sections,
-            hit_count=sum(len(section.hits) for section in sections),
+            hit_count=sum(section.count for section in sections),
+            hits_per_type=search.HITS_PER_TYPE,
         )
         return context
+
+
+class EasyReadView(TemplateView):
+    """/leichte-sprache/: the page staff wrote for this language, else the built-in text."""
+
+    template_name = "stadtteilbuero/easy_read.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = get_language()
+        context.update(
+            page=EasyReadPage.objects.filter(language=language).first(),
+            builtin_template=f"stadtteilbuero/easy_read_{language}.html",
+        )
+        return context
+
+
+def legal_page(request, url):
+    """A legal page (flatpage) in the page's language: the flatpage "/en/impressum/" on
+    /en/impressum/ where staff wrote one, else the German "/impressum/", marked lang="de"."""
+    language = get_language()
+    urls = [url] if language == settings.LANGUAGE_CODE else [f"/{language}{url}", url]
+    pages = {
+        page.url: page
+        for page in FlatPage.objects.filter(url__in=urls, sites=get_current_site(request))
+    }
+    page = next((pages[candidate] for candidate in urls if candidate in pages), None)
+    if page is None:
+        raise Http404
+    page.language = language if page.url != url else settings.LANGUAGE_CODE
+    return render_flatpage(request, page)
 
 
 @never_cache
@@ -90,6 +161,33 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /verfuegungsfonds/antrag/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Uploads and renditions get a new name when they change, so browsers may keep them.
+MEDIA_MAX_AGE = 30 * 24 * 60 * 60
+
+
+@cache_control(max_age=MEDIA_MAX_AGE, public=True)
+def media(request, path):
+    """Uploaded files in development and small set-ups (SERVE_MEDIA)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+# While the database restarts, residents see this for a moment; clients may retry then.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """handler500: a lost database connection (a restart, a failover) is a short outage,
+    not a bug: a 503 page with Retry-After, rendered without any query. The connection
+    is closed at the end of the request and the next one opens a fresh one."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponseServerError(loader.render_to_string("503.html"))
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return default_server_error(request)

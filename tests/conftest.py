@@ -1,9 +1,12 @@
 import smtplib
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
+from django.utils import translation
 
 from tests.factories import OfficeFactory, UserFactory
 
@@ -20,12 +23,35 @@ def fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without the pages an earlier test left in the page cache."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def plain_static_storage(settings):
     """Tests render {% static %} without a collected, hashed manifest."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+BASE_URL = "https://stadtteile.example.org"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in German: a request to an /en/ page leaves English active in
+    the thread, and reverse() in the next test would build /en/ paths."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def portal_base_url(settings):
+    """The public address that feeds, sitemap and JSON-LD put before their paths."""
+    settings.PORTAL_BASE_URL = BASE_URL
 
 
 @pytest.fixture(autouse=True)

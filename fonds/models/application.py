@@ -9,96 +9,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import OfficeOwnedQuerySet
-
-from .figures import MONEY_FIELD, Figures, figures_of
+from .application_queryset import ApplicationQuerySet
 from .fund import Fund
 from .money import MONEY, ZERO
-
-
-class ApplicationQuerySet(OfficeOwnedQuerySet):
-    office_lookup = "fund__office"
-
-    def granted(self):
-        return self.filter(status__in=Application.Status.granted())
-
-    def open(self):
-        """Not decided yet: submitted or in review."""
-        return self.filter(status__in=Application.Status.open())
-
-    def for_jury_sheet(self, meeting):
-        """The open applications of a meeting: assigned to it or on its agenda."""
-        return (
-            self.open()
-            .filter(Q(jury_meeting=meeting) | Q(agenda_items__meeting=meeting))
-            .distinct()
-            .order_by("submitted_at", "pk")
-        )
-
-    def publishable(self):
-        """Funded projects whose applicants agreed to show title and amount."""
-        return self.granted().filter(consent_publish=True)
-
-    def proof_overdue(self, today: datetime.date | None = None):
-        """Approved or paid applications whose proof of use is overdue: the project ended
-        more than settings.FONDS_PROOF_DUE_DAYS ago and no proof is submitted or accepted
-        (a proof sent back counts as none)."""
-        from .proof import Proof
-
-        today = today or timezone.localdate()
-        due_days = settings.FONDS_PROOF_DUE_DAYS
-        open_proofs = Proof.objects.filter(
-            application=OuterRef("pk"), status__in=Proof.Status.counting()
-        )
-        return self.filter(
-            status__in=Application.Status.payable(),
-            end_date__lt=today - datetime.timedelta(days=due_days),
-        ).exclude(Exists(open_proofs))
-
-    def with_paid(self):
-        """Annotate `paid_total` and `repaid_total`, each application's payouts and
-        repayments (for a page or an export of applications; the sums of a whole list
-        come from `figures()`)."""
-        from .payout import Payout, Repayment
-
-        def total(model):
-            rows = (
-                model.objects.filter(application=OuterRef("pk"))
-                .order_by()
-                .values("application")
-                .annotate(total=Sum("amount"))
-                .values("total")
-            )
-            return Coalesce(
-                Subquery(rows, output_field=MONEY_FIELD), ZERO, output_field=MONEY_FIELD
-            )
-
-        return self.annotate(paid_total=total(Payout), repaid_total=total(Repayment))
-
-    def payout_due(self):
-        """Approved or paid applications with money left to pay and bank details given
-        (the accounting's list; `rest_to_pay` of each says how much)."""
-        return self.filter(status__in=Application.Status.payable()).exclude(iban="")
-
-    def figures(self) -> Figures:
-        """Requested, approved, paid, spent and committed money of the whole list."""
-        return figures_of(self)
-
-    def due_for_anonymisation(self, now=None):
-        """Closed applications unchanged for FONDS_RETENTION_DAYS, not anonymised yet."""
-        now = now or timezone.now()
-        cutoff = now - datetime.timedelta(days=settings.FONDS_RETENTION_DAYS)
-        return self.filter(
-            status__in=Application.Status.closed(),
-            updated_at__lt=cutoff,
-            anonymised_at__isnull=True,
-        )
 
 
 class Application(models.Model):
@@ -378,6 +296,8 @@ class Application(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="application_status_idx"),
+            # The admin's default order (-submitted_at, -pk) and its date hierarchy.
+            models.Index(fields=["submitted_at", "id"], name="application_submitted_idx"),
             # Covering on PostgreSQL: a fund's figures come from the index alone.
             models.Index(
                 fields=["fund", "status"],

@@ -21,8 +21,6 @@ def new_feed_token():
 
 
 class RoomQuerySet(OfficeOwnedQuerySet):
-    search_fields = ("name", "summary", "office__name", "office__district")
-
     def active(self):
         """Bookable rooms of active offices: the public list, pages and sitemap."""
         return self.filter(is_active=True, office__is_active=True)

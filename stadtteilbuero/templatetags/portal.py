@@ -3,10 +3,16 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
+from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 
+from stadtteilbuero import metadata
 from stadtteilbuero.money import format_euro
 from stadtteilbuero.richtext import plain_text, render_markdown
 
@@ -28,6 +34,26 @@ def richtext(value):
     return render_markdown(value or "")
 
 
+@register.simple_tag
+def clock_suffix():
+    """ " Uhr" after a time in German; nothing where times carry a.m./p.m. (English)."""
+    if any(code in get_format("TIME_FORMAT") for code in "aAP"):
+        return ""
+    return " " + gettext("o'clock")
+
+
+@register.simple_tag
+def content_lang(obj, field):
+    """' lang="de"' where `obj.field` shows the German text on a page in another language
+    (no translation yet), so screen readers pronounce it right; else nothing."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return ""
+    if getattr(obj, f"{field}_{language.replace('-', '_')}", None):
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
 @register.filter
 def plaintext(value):
     return plain_text(value or "")
@@ -37,6 +63,20 @@ def plaintext(value):
 def rendition(obj, size="card"):
     """URL of a resized copy of obj.image (ImageMixin), or an empty string."""
     return obj.rendition_url(size) or ""
+
+
+@register.inclusion_tag("includes/_page_metadata.html", takes_context=True)
+def page_metadata(context):
+    """Canonical and hreflang links, Open Graph and Twitter card tags of the page."""
+    if "request" not in context:  # the 500 page renders without context processors
+        return {}
+    path = context["request"].path
+    return {
+        "canonical": metadata.absolute_url(path),
+        "alternates": metadata.language_alternates(path),
+        "x_default": metadata.absolute_url(translate_url(path, settings.LANGUAGE_CODE)),
+        "card": metadata.social_card(context),
+    }
 
 
 @register.filter
@@ -62,3 +102,12 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def isodatetime(value):
+    """A valid HTML datetime value: local time with offset, to the second (the `c`
+    format adds microseconds, which <time datetime> does not allow)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

@@ -45,6 +45,9 @@ PORTAL_WIDE = {
     # The mail queue and the task results are the administrators' (superusers') only.
     "stadtteilbuero.outgoingmail",
     "django_tasks_database.dbtaskresult",
+    # The Leichte-Sprache pages (city administrators) and the search index (read-only).
+    "stadtteilbuero.easyreadpage",
+    "stadtteilbuero.searchentry",
 }
 
 

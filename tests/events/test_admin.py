@@ -23,11 +23,11 @@ def events_staff(office):
 def form_data(office, category, **changes):
     data = {
         "office": office.pk,
-        "title": "Bürgersprechstunde",
+        "title_de": "Bürgersprechstunde",
         "slug": "buergersprechstunde",
         "category": category.pk,
-        "summary": "",
-        "description": "",
+        "summary_de": "",
+        "description_de": "",
         "start_0": "03.03.2026",
         "start_1": "10:00",
         "end_0": "03.03.2026",

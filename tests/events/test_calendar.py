@@ -151,3 +151,23 @@ def test_calendar_without_month_leads_to_this_month(client):
 def test_bad_filter_in_calendar_is_not_an_error(client):
     response = client.get(calendar_url(2026, 2) + "?buero=nix&kategorie=&kostenlos=x")
     assert response.status_code == 200
+
+
+@time_machine.travel(berlin(2026, 3, 1, 12), tick=False)
+def test_busy_day_shows_a_few_dates_and_links_the_rest(client, django_assert_max_num_queries):
+    for hour in range(8, 14):
+        EventFactory(title=f"Termin um {hour}", start=berlin(2026, 2, 10, hour))
+    EventFactory(title="Am Folgetag", start=berlin(2026, 2, 11, 9))
+    with django_assert_max_num_queries(4):
+        content = client.get(calendar_url(2026, 2) + "?kostenlos=1").content.decode()
+    day = content[content.index('datetime="2026-02-10"') :]
+    day = day[: day.index("</td>")]
+    assert [f"Termin um {hour}" in day for hour in range(8, 14)] == [True] * 4 + [False] * 2
+    assert "+ 2 weitere am 10. Februar" in day
+    more = re.search(r'href="([^"]*tag=2026-02-10)"', day).group(1).replace("&amp;", "&")
+    assert more == reverse("events:event-list") + "?kostenlos=1&tag=2026-02-10"
+    assert "weitere" not in content[content.index('datetime="2026-02-11"') :].split("</td>")[0]
+    # The day's list shows all six dates, although the day is past.
+    listed = client.get(more).content.decode()
+    assert all(f"Termin um {hour}" in listed for hour in range(8, 14))
+    assert "Am Folgetag" not in listed

@@ -5,9 +5,9 @@ import datetime
 import icalendar
 import pytest
 import time_machine
-from dateutil import rrule
 from django.urls import reverse
 
+from events import ics
 from events.models import Event
 from events.services import event_sync_occurrences
 from tests.factories import CancelledDateFactory, EventFactory, OfficeFactory
@@ -55,7 +55,7 @@ def test_feed_is_valid_icalendar_with_berlin_timezone(client):
     assert entry["DTEND"].dt == berlin(2026, 3, 14, 18)
     assert entry["DTSTAMP"].dt.tzinfo is not None
     assert str(entry["STATUS"]) == "CONFIRMED"
-    assert str(entry["URL"]) == f"http://testserver{event.get_absolute_url()}"
+    assert str(entry["URL"]) == f"https://stadtteile.example.org{event.get_absolute_url()}"
     description = str(entry["DESCRIPTION"])
     assert "<" not in description and "**" not in description
     assert "Mit Musik" in description
@@ -107,7 +107,7 @@ def test_cancelled_and_postponed_events(client):
     }
 
 
-def test_event_download_has_rrule_and_exdate(client):
+def test_event_download_lists_every_date_with_the_feeds_uids(client):
     event = EventFactory(
         title="Bürgersprechstunde",
         start=berlin(2026, 3, 3, 10),
@@ -118,40 +118,42 @@ def test_event_download_has_rrule_and_exdate(client):
     )
     CancelledDateFactory(event=event, date=datetime.date(2026, 4, 2))
     event_sync_occurrences(event=event)
-    calendar = parse(client.get(event.get_ics_url()))
-    [entry] = entries(calendar)
-    assert str(entry["UID"]) == f"event-{event.pk}@127.0.0.1"
-    assert entry["DTSTART"].dt == berlin(2026, 3, 3, 10)
-    rule = entry["RRULE"]
-    assert rule["FREQ"] == ["WEEKLY"]
-    assert rule["BYDAY"] == ["TU", "TH"]
-    assert rule["UNTIL"][0].utcoffset() == datetime.timedelta(0)
-    exdates = [d.dt for d in entry["EXDATE"].dts]
-    assert exdates == [berlin(2026, 4, 2, 10)]
-    # Expanding RRULE minus EXDATE gives exactly the dates that take place.
-    expanded = set(
-        rrule.rrulestr(
-            entry["RRULE"].to_ical().decode(),
-            dtstart=entry["DTSTART"].dt.replace(tzinfo=None),
-            ignoretz=True,
-        )
-    )
-    expanded = {d.replace(tzinfo=BERLIN) for d in expanded} - set(exdates)
-    stored = {o.start for o in event.occurrences.filter(is_cancelled=False)}
-    assert expanded == stored
-    assert len(stored) == 17
+    download = entries(parse(client.get(event.get_ics_url())))
+    found = {e["DTSTART"].dt: str(e["STATUS"]) for e in download}
+    stored = {
+        o.start: "CANCELLED" if o.is_cancelled else "CONFIRMED" for o in event.occurrences.all()
+    }
+    assert found == stored
+    assert len(found) == 18 and found[berlin(2026, 4, 2, 10)] == "CANCELLED"
+    # A calendar with the feed and this file shows each date once: the same UIDs.
+    feed = {str(e["UID"]): e["DTSTART"].dt for e in entries(parse(client.get(FEED)))}
+    for entry in download:
+        assert feed[str(entry["UID"])] == entry["DTSTART"].dt
+    assert str(download[0]["UID"]) == f"event-{event.pk}-20260303@{ics.uid_domain()}"
 
 
-def test_monthly_event_download(client):
-    event = EventFactory(
-        start=berlin(2026, 1, 5, 10),
-        recurrence=Event.Recurrence.MONTHLY,
-        recurrence_week=Event.WeekOfMonth.FIRST,
-        recurrence_until=datetime.date(2026, 6, 30),
-    )
-    [entry] = entries(parse(client.get(event.get_ics_url())))
-    assert entry["RRULE"]["BYDAY"] == ["1MO"]
-    assert "EXDATE" not in entry
+def test_feed_covers_thirty_days_back_and_a_year_ahead(client):
+    EventFactory(title="Vor fünf Wochen", start=NOW - datetime.timedelta(days=35))
+    EventFactory(title="Vor drei Wochen", start=NOW - datetime.timedelta(days=21))
+    EventFactory(title="In elf Monaten", start=NOW + datetime.timedelta(days=330))
+    EventFactory(title="In zwei Jahren", start=NOW + datetime.timedelta(days=730))
+    found = {str(e["SUMMARY"]) for e in entries(parse(client.get(FEED)))}
+    assert found == {"Vor drei Wochen", "In elf Monaten"}
+
+
+def test_feeds_answer_not_modified_until_the_data_changes(client):
+    event = EventFactory(title="Hoffest", start=NOW + datetime.timedelta(days=3))
+    first = client.get(FEED)
+    assert first.status_code == 200
+    stamp = first["Last-Modified"]
+    for url in (FEED, event.get_ics_url()):
+        assert client.get(url, headers={"if-modified-since": stamp}).status_code == 304
+    with time_machine.travel(NOW + datetime.timedelta(seconds=5), tick=False):
+        event.title = "Großes Hoffest"
+        event.save()
+        changed = client.get(FEED, headers={"if-modified-since": stamp})
+    assert changed.status_code == 200
+    assert b"Gro\xc3\x9fes Hoffest" in changed.content
 
 
 def test_all_day_event_uses_dates(client):
@@ -215,3 +217,13 @@ def test_line_breaks_in_title_place_and_office_name_never_break_the_feed(client)
         assert str(entry["summary"]) == "Fest ATTENDEE:mailto:x@example.org"
         assert "ATTENDEE" not in [name for name, _value in entry.property_items()]
         assert str(entry["location"]).startswith("Haus A")
+
+
+def test_long_descriptions_are_shortened_in_feeds(client):
+    EventFactory(
+        summary="", description="Nachbarschaft " * 100, start=NOW + datetime.timedelta(days=2)
+    )
+    [entry] = entries(parse(client.get(FEED)))
+    text = str(entry["DESCRIPTION"])
+    assert "Nachbarschaft …" in text
+    assert len(text) < 500

@@ -32,7 +32,7 @@ def test_form_page_has_sections_and_german_help(client, fund):
     assert response.status_code == 200
     page = content(response)
     for legend in ["Über Sie", "Das Projekt", "Geld", "Anhänge", "Erklärungen und Einwilligung"]:
-        assert f">{legend}</legend>" in page
+        assert f">{legend}</h2></legend>" in page  # each section heads with an h2
     assert page.count("<h1") == 1
     assert 'name="add_row" value="expenses"' in page
     assert "js/fonds-application.js" in page

@@ -184,7 +184,7 @@ def many_funds(count):
 
 
 @postgresql_only
-@pytest.mark.parametrize("count", [2, 20])
+@pytest.mark.parametrize("count", [2, 12])  # 12: a full page of the fund list
 def test_fund_list_fixed_queries_and_hand_computed_figures_on_postgresql(client, count):
     funds = many_funds(count)
     with CaptureQueriesContext(connection) as queries:

@@ -99,7 +99,9 @@ def test_fund_page_shows_rules_money_dates_and_funded_projects(client, fund, foo
     assert fund.get_apply_url() in page
     bar = re.search(r'<meter class="fund-bar"[^>]*>', page).group(0)
     assert 'value="17"' in bar  # 1,200 + 500 (approved without publication consent)
-    assert "aria-valuetext=" in bar
+    # The amounts in words (aria-valuetext is not allowed on <meter>: the label says it).
+    label = re.search(r'aria-label="([^"]*)"', bar).group(1)
+    assert "€" in label and "1.700,00" in label
 
 
 def test_fund_of_inactive_office_or_other_year_is_404(client):

@@ -87,9 +87,9 @@ def test_staff_cannot_write_portal_wide_news(client, staff_user):
     response = client.post(
         admin_url("offices", "notice", "add"),
         {
-            "title": "Für alle",
+            "title_de": "Für alle",
             "slug": "fuer-alle",
-            "body": "Text",
+            "body_de": "Text",
             "is_published": "on",
             "published_at_0": "01.11.2026",
             "published_at_1": "10:00",

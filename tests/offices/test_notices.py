@@ -35,9 +35,11 @@ def test_pinned_matrix(pinned_until, is_published, pinned):
 
 
 def banner(client, url):
-    """The text above the page's h1: where pinned notices stand."""
+    """Where pinned notices stand: above the h1 of the home page; on an office page
+    after the name, hours today and contact, above the week and everything else."""
     content = client.get(url).content.decode()
-    return content[: content.index("<h1")]
+    end = '<div class="row' if 'class="office-hero"' in content else "<h1"
+    return content[: content.index(end)]
 
 
 def test_pinned_notice_of_an_office_stands_on_its_page_with_its_name(client, office):

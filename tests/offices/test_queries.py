@@ -31,15 +31,17 @@ def populate(count):
 @pytest.mark.parametrize("count", [1, 30])
 def test_home_queries(client, django_assert_max_num_queries, count):
     populate(count)
-    # offices, pinned news, news, projects (+ their themes), next events
-    with django_assert_max_num_queries(6):
+    # offices (+ their hours and exceptions for "open now"), pinned news, news,
+    # projects (+ their themes), next events
+    with django_assert_max_num_queries(8):
         assert client.get("/").status_code == 200
 
 
 @pytest.mark.parametrize("count", [1, 30])
 def test_office_list_queries(client, django_assert_max_num_queries, count):
     populate(count)
-    with django_assert_max_num_queries(3):
+    # count, offices, their hours and exceptions (open now)
+    with django_assert_max_num_queries(4):
         assert client.get(reverse("offices:office-list")).status_code == 200
 
 

@@ -39,12 +39,12 @@ def project_form(office, **changes):
     """POST data of the project add/change form, with empty inlines."""
     data = {
         "office": office.pk,
-        "title": "Nordstadtstrand",
+        "title_de": "Nordstadtstrand",
         "slug": "nordstadtstrand",
         "kind": "project",
         "status": "planned",
-        "summary": "Sand und Liegestühle mitten im Stadtteil.",
-        "description": "",
+        "summary_de": "Sand und Liegestühle mitten im Stadtteil.",
+        "description_de": "",
         "start_date": "2026-07-01",
         "end_date": "",
         "image_alt": "",
@@ -143,7 +143,7 @@ def test_cannot_create_project_for_foreign_office(client, project_staff, other_o
 def test_cannot_move_project_to_foreign_office(client, project_staff, office, other_office):
     project = ProjectFactory(office=office)
     client.force_login(project_staff)
-    data = project_form(other_office, title=project.title, slug=project.slug)
+    data = project_form(other_office, title_de=project.title, slug=project.slug)
     response = client.post(admin_url("project", "change", project.pk), data)
     assert response.status_code == 200
     assert "office" in response.context["adminform"].form.errors
@@ -303,7 +303,7 @@ def test_staff_edits_project_with_image(client, project_staff, office):
     project.image.save("beet.png", png_upload("beet.png"), save=True)
     client.force_login(project_staff)
     data = project_form(
-        office, title="Neuer Titel", slug=project.slug, image_alt="Ein frisch bepflanztes Beet"
+        office, title_de="Neuer Titel", slug=project.slug, image_alt="Ein frisch bepflanztes Beet"
     )
     response = client.post(admin_url("project", "change", project.pk), data)
     assert response.status_code == 302

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from rooms import services
 from tests.factories import BookingRequestFactory, HoursExceptionFactory, RoomFactory
@@ -184,3 +185,14 @@ def _later(room):
     from rooms.availability import aware
 
     return aware(next_tuesday(next(_offset)), datetime.time(10))
+
+
+def test_german_room_texts_on_english_pages_are_marked(client):
+    room = RoomFactory(summary="Ein heller Raum im Erdgeschoss.", house_rules="Bitte aufräumen.")
+    with translation.override("en"):
+        page = client.get(room.get_absolute_url()).content.decode()
+    assert f'<h1 lang="de">{room.name}</h1>' in page
+    assert '<p lang="de">Ein heller Raum im Erdgeschoss.</p>' in page
+    assert 'class="house-rules" lang="de"' in page
+    german = client.get(room.get_absolute_url()).content.decode()
+    assert 'lang="de">' not in german.split("<main", 1)[1]

@@ -102,3 +102,16 @@ def test_stored_image_is_not_reopened_on_a_later_save(monkeypatch):
 
     monkeypatch.setattr(Image, "open", fail)
     member.full_clean()
+
+
+@pytest.mark.django_db
+def test_card_image_has_its_size_and_a_smaller_rendition_for_phones(client):
+    from tests.factories import ProjectFactory
+
+    project = ProjectFactory(image_alt="Hochbeete im Hof")
+    project.image.save("hof.png", upload("hof.png", png_bytes((1200, 800))))
+    content = client.get("/projekte/").content.decode()
+    img = content[content.index('alt="Hochbeete im Hof"') - 300 :]
+    img = img[img.index("<img") : img.index(">", img.index("<img"))]
+    assert 'width="800" height="500"' in img
+    assert " 400w, " in img and " 800w" in img and "sizes=" in img

@@ -36,7 +36,7 @@ def test_health_with_broken_database(client, monkeypatch, caplog):
 def test_robots_txt_points_to_sitemap(client):
     content = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in content
-    assert "Sitemap: http://testserver/sitemap.xml" in content
+    assert "Sitemap: https://stadtteile.example.org/sitemap.xml" in content
 
 
 @pytest.mark.django_db

@@ -1,0 +1,44 @@
+"""schema.org data for a project page (Project: an undertaking of an office, with its
+period, partners, themes and funding)."""
+
+from django.conf import settings
+
+from stadtteilbuero.metadata import absolute_url
+from stadtteilbuero.richtext import plain_text
+
+
+def project_jsonld(project):
+    office = project.office
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": f"{project.number} {project.title}".strip(),
+        "url": absolute_url(project.get_absolute_url()),
+        "description": (project.summary or plain_text(project.description))[:500],
+        "foundingDate": project.start_date.isoformat(),
+        "parentOrganization": {
+            "@type": "GovernmentOffice",
+            "name": office.name,
+            "url": absolute_url(office.get_absolute_url()),
+        },
+        "areaServed": {"@type": "Place", "name": f"{office.district}, {office.city}"},
+        "inLanguage": settings.LANGUAGE_CODE,
+    }
+    if project.end_date:
+        data["dissolutionDate"] = project.end_date.isoformat()
+    themes = [theme.name for theme in project.themes.all()]
+    if themes:
+        data["keywords"] = ", ".join(themes)
+    partners = [link.partner for link in project.project_partners.all()]
+    if partners:
+        data["member"] = [
+            {"@type": "Organization", "name": p.name, **({"url": p.website} if p.website else {})}
+            for p in partners
+        ]
+    if project.financing:
+        data["funder"] = {"@type": "Organization", "name": project.financing}
+    if project.image:
+        image = project.rendition_url("large")
+        if image:
+            data["image"] = absolute_url(image)
+    return data

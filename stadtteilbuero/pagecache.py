@@ -1,0 +1,127 @@
+"""Anonymous GET pages served from the configured cache, which staff never notice.
+
+- Only requests without a session or messages cookie are served from or stored in the
+  cache, so logged-in staff (and an applicant who was just shown a message) always get
+  a fresh page.
+- A page that rendered a CSRF token or sets a cookie is not stored (its form would
+  carry a stranger's token), nor anything but a plain 200.
+- The key holds the language, the host and the full path with its query string, and
+  a generation: every save or delete of a model (m2m changes included, see
+  `content_changed`) starts a new generation, so a change in the admin is visible on
+  the very next request. The time of the last change is kept with it and serves as
+  `Last-Modified` for the feeds.
+- Entries also expire after PAGE_CACHE_SECONDS, since "upcoming" moves with the clock.
+"""
+
+import datetime
+import hashlib
+import time
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+GENERATION_KEY = "pagecache:generation"
+# Rows that change on their own and are never shown on a public page.
+IGNORED_MODELS = {
+    "admin.logentry",
+    "sessions.session",
+    "contenttypes.contenttype",
+    "auth.permission",
+    "stadtteilbuero.outgoingmail",
+    "stadtteilbuero.ratelimitcounter",
+    "django_tasks_db.dbtaskresult",
+}
+BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+
+
+def last_change() -> float:
+    """The time of the last content change (a new generation if none is known)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time()
+        cache.add(GENERATION_KEY, generation, timeout=None)
+    return generation
+
+
+def last_modified(request, *args, **kwargs) -> datetime.datetime:
+    """For `@condition(last_modified_func=...)` on feeds: their content changes with the
+    data (the last change) and with the day (their window moves at midnight)."""
+    changed = datetime.datetime.fromtimestamp(last_change(), tz=datetime.UTC)
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(changed, midnight)
+
+
+def _new_generation() -> None:
+    cache.set(GENERATION_KEY, time.time(), timeout=None)
+
+
+# Set when the current request changed content: its transaction commits before the
+# response leaves the middleware, which then starts a generation once more (a page
+# rendered between the save and the commit may have been stored with the old rows).
+_changed_in_request = ContextVar("pagecache_changed", default=False)
+
+
+def content_changed(sender, **kwargs) -> None:
+    """Signal receiver: a saved or deleted row ends the current generation."""
+    if sender._meta.label_lower in IGNORED_MODELS:
+        return
+    _new_generation()
+    _changed_in_request.set(True)
+
+
+def _key(request, generation: float) -> str:
+    raw = (
+        f"{generation}|{translation.get_language()}|{request.get_host()}|{request.get_full_path()}"
+    )
+    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not BYPASS_COOKIES.intersection(request.COOKIES)
+        and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+    )
+
+
+def _storable(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class PageCacheMiddleware:
+    """Placed after LocaleMiddleware (the language is part of the key)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            token = _changed_in_request.set(False)
+            try:
+                return self.get_response(request)
+            finally:
+                if _changed_in_request.get():
+                    _new_generation()
+                _changed_in_request.reset(token)
+        key = _key(request, last_change())
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _storable(request, response):
+            cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
+        return response

@@ -1,0 +1,114 @@
+"""The searchable types. Each app registers its own in `<app>/search.py`, for example:
+
+    register(SearchType(
+        key="projects", title=_("Projects"), order=20, model=Project,
+        public=lambda: Project.objects.published(),
+        texts=lambda p: [p.title, p.summary, p.description],
+        list_url="projects:project-list",
+    ))
+
+The first text is the title (ranked above the rest). Saving or deleting an object
+updates its entry; `manage.py rebuild_search_index` rewrites all of them (after bulk
+changes, or when a related name in a text changed).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+from stadtteilbuero.richtext import plain_text
+
+from .text import normalize
+
+
+@dataclass(frozen=True)
+class SearchType:
+    key: str
+    title: str
+    order: int
+    model: type[Model]
+    # The objects the public may find, e.g. Project.objects.published().
+    public: Callable[[], QuerySet]
+    # The texts of an object, title first; rich text (Markdown) is reduced to plain text.
+    texts: Callable[[Model], Iterable[str]]
+    # The objects of one result page, with what their template shows (select_related ...).
+    results: Callable[[QuerySet], QuerySet] = lambda queryset: queryset
+    # The list page that takes ?q= (URL name), for the "all results" link.
+    list_url: str = ""
+    template: str = "stadtteilbuero/_search_hit.html"
+
+    def snippet_text(self, obj) -> str:
+        """The texts after the title, as plain text: the snippet shows the first hit."""
+        return " ".join(plain_text(text or "") for text in list(self.texts(obj))[1:])
+
+
+TYPES: dict[str, SearchType] = {}
+
+
+def register(search_type: SearchType):
+    TYPES[search_type.key] = search_type
+    uid = f"search-{search_type.key}"
+    post_save.connect(_saved, sender=search_type.model, dispatch_uid=uid, weak=False)
+    post_delete.connect(_deleted, sender=search_type.model, dispatch_uid=uid, weak=False)
+
+
+def types() -> list[SearchType]:
+    return sorted(TYPES.values(), key=lambda search_type: search_type.order)
+
+
+def type_of(model) -> SearchType | None:
+    return next((t for t in TYPES.values() if t.model is model), None)
+
+
+def entry_values(search_type: SearchType, obj) -> dict:
+    """The normalized title (German) and text of every language (translated fields,
+    offices/translation.py), so an English word finds the English text too."""
+    texts = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            texts += [plain_text(text or "") for text in search_type.texts(obj)]
+    title = normalize(texts[0])[:300]
+    return {"title": title, "document": normalize("\n".join(dict.fromkeys(texts)))}
+
+
+def index_object(search_type: SearchType, obj):
+    from stadtteilbuero.models import SearchEntry
+
+    SearchEntry.objects.update_or_create(
+        kind=search_type.key, object_id=obj.pk, defaults=entry_values(search_type, obj)
+    )
+
+
+def rebuild(batch_size: int = 500) -> int:
+    """Rewrite the entries of every registered type; returns how many were written."""
+    from stadtteilbuero.models import SearchEntry
+
+    written = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for search_type in types():
+            objects = search_type.model._default_manager.iterator(chunk_size=batch_size)
+            entries = (
+                SearchEntry(kind=search_type.key, object_id=o.pk, **entry_values(search_type, o))
+                for o in objects
+            )
+            written += len(SearchEntry.objects.bulk_create(entries, batch_size=batch_size))
+    return written
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    # An object's search entry is a copy of its own fields, like a denormalized column:
+    # written here so every path that saves (admin, services, demo, shell) keeps it.
+    if not raw:
+        index_object(type_of(sender), instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    from stadtteilbuero.models import SearchEntry
+
+    SearchEntry.objects.filter(kind=type_of(sender).key, object_id=instance.pk).delete()

@@ -1,0 +1,117 @@
+"""Anonymous pages from the cache, which staff never notice; feeds answer 304; a lost
+database connection shows a short 503 page."""
+
+import gzip
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+
+from offices.models import Notice
+from stadtteilbuero.views import HomeView
+from tests.factories import FundFactory, NoticeFactory, ProjectFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+NEWS = reverse("offices:notice-list")
+
+
+def test_second_anonymous_request_comes_from_the_cache_without_queries(
+    client, django_assert_num_queries
+):
+    NoticeFactory(title="Hoffest am Samstag")
+    first = client.get(NEWS)
+    assert "X-Page-Cache" not in first
+    with django_assert_num_queries(0):
+        second = client.get(NEWS)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Hoffest am Samstag" in second.content.decode()
+
+
+def test_a_change_is_visible_on_the_next_request(client):
+    notice = NoticeFactory(title="Alter Titel")
+    assert "Alter Titel" in client.get(NEWS).content.decode()
+    notice.title = "Neuer Titel"
+    notice.save()
+    content = client.get(NEWS).content.decode()
+    assert "Neuer Titel" in content and "Alter Titel" not in content
+
+
+def test_a_delete_in_the_admin_is_visible_on_the_next_request(client, superuser):
+    notice = NoticeFactory(title="Bald gelöscht")
+    assert "Bald gelöscht" in client.get(NEWS).content.decode()
+    staff = Client()
+    staff.force_login(superuser)
+    url = reverse("admin:offices_notice_delete", args=[notice.pk])
+    assert staff.post(url, {"post": "yes"}).status_code == 302
+    assert not Notice.objects.filter(pk=notice.pk).exists()
+    assert "Bald gelöscht" not in client.get(NEWS).content.decode()
+
+
+def test_a_many_to_many_change_is_visible_on_the_next_request(client):
+    project = ProjectFactory()
+    assert "Grün im Quartier" not in client.get(project.get_absolute_url()).content.decode()
+    project.themes.add(ThemeFactory(name="Grün im Quartier"))
+    assert "Grün im Quartier" in client.get(project.get_absolute_url()).content.decode()
+
+
+def test_logged_in_staff_never_get_a_cached_page(client, superuser):
+    notice = NoticeFactory(title="Vorher")
+    client.get(NEWS)
+    # A change that sends no signal: only the cache still knows the old title.
+    Notice.objects.filter(pk=notice.pk).update(title="Nachher")
+    assert "Vorher" in client.get(NEWS).content.decode()
+    staff = Client()
+    staff.force_login(superuser)
+    response = staff.get(NEWS)
+    assert "X-Page-Cache" not in response
+    assert "Nachher" in response.content.decode()
+
+
+def test_a_page_with_a_csrf_form_is_not_stored(client):
+    fund = FundFactory()
+    first = client.get(fund.get_apply_url())
+    assert "csrfmiddlewaretoken" in first.content.decode()
+    second = client.get(fund.get_apply_url())
+    assert "X-Page-Cache" not in second
+
+
+def test_the_language_is_part_of_the_key(client):
+    NoticeFactory()
+    assert '<html lang="de"' in client.get(NEWS).content.decode()
+    assert '<html lang="en"' in client.get("/en" + NEWS).content.decode()
+    assert '<html lang="de"' in client.get(NEWS).content.decode()
+
+
+def test_html_is_compressed_and_answers_not_modified(client):
+    NoticeFactory(summary="Nachbarschaft " * 100)
+    response = client.get(NEWS, headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Nachbarschaft" in gzip.decompress(response.content)
+    again = client.get(NEWS, headers={"accept-encoding": "gzip", "if-none-match": response["ETag"]})
+    assert again.status_code == 304
+
+
+def test_lost_database_connection_shows_a_short_german_503_page(monkeypatch):
+    def unreachable(self, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(HomeView, "get_context_data", unreachable)
+    client = Client(raise_request_exception=False)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    content = response.content.decode()
+    assert "Das Portal ist kurz nicht erreichbar" in content
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_other_errors_stay_a_500(monkeypatch):
+    def broken(self, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(HomeView, "get_context_data", broken)
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 500
