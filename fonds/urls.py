@@ -45,6 +45,11 @@ urlpatterns = [
         views.proof_photo_download,
         name="proof-photo-download",
     ),
+    path(
+        "verfuegungsfonds/briefe/<int:pk>/",
+        views.letter_download,
+        name="letter-download",
+    ),
     path("verfuegungsfonds/<slug:slug>/", views.FundDetailView.as_view(), name="fund-detail"),
     path(
         "verfuegungsfonds/<slug:slug>/antrag/",

@@ -21,13 +21,14 @@ from stadtteilbuero.antispam import (
 )
 
 from . import services
-from .forms import ApplicationSubmission, ProofSubmission
+from .forms import ApplicationSubmission, BankDetailsForm, ProofSubmission
 from .jsonld import fund_jsonld
 from .models import (
     Application,
     ApplicationEvent,
     Attachment,
     Fund,
+    Letter,
     Proof,
     ProofPayment,
     ProofPhoto,
@@ -213,7 +214,33 @@ class ApplicationDetailView(ApplicationTokenMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["proof_situation"] = ProofSituation(self.object)
+        if self.object.status in Application.Status.payable():
+            context.setdefault("bank_form", BankDetailsForm(prefix="bank"))
         return context
+
+    def post(self, request, *args, **kwargs):
+        """The applicant gives (or corrects) the bank details for the payout."""
+        self.object = self.get_object()
+        if self.object.status_link_expired():
+            return expired_status_link(request, self.object)
+        if self.object.status not in Application.Status.payable():
+            messages.error(
+                request, _("Bank details are asked for once the application is approved.")
+            )
+            return redirect(self.object.get_status_url())
+        form = BankDetailsForm(request.POST, prefix="bank")
+        if form.is_valid():
+            try:
+                services.application_set_bank_details(
+                    application=self.object, actor=None, **form.cleaned_data
+                )
+            except services.ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Thank you! Your bank details are saved."))
+                return redirect(self.object.get_status_url())
+        context = self.get_context_data(object=self.object, bank_form=form)
+        return self.render_to_response(context, status=400)
 
 
 @require_POST
@@ -259,6 +286,10 @@ def proof_photo_download(request, pk):
     return attachment_download(request, pk, model=ProofPhoto)
 
 
+def letter_download(request, pk):
+    return attachment_download(request, pk, model=Letter)
+
+
 class ProofCreateView(View):
     """The applicant sends the proof of use through the secret link of the status page."""
 
@@ -291,7 +322,8 @@ class ProofCreateView(View):
         application, situation = self.get_application()
         if not situation.may_submit_proof:
             return redirect(application.get_status_url())
-        return self.render(application, situation, ProofSubmission(application))
+        submission = ProofSubmission(application, returned=situation.returned_proof)
+        return self.render(application, situation, submission)
 
     def post(self, request, token):
         application, situation = self.get_application()
@@ -299,20 +331,26 @@ class ProofCreateView(View):
             messages.error(request, _("A proof of use cannot be sent for this application now."))
             return redirect(application.get_status_url())
         add_row = "add_row" in request.POST
-        submission = ProofSubmission(application, request.POST, request.FILES, add_row=add_row)
+        returned = situation.returned_proof
+        submission = ProofSubmission(
+            application, request.POST, request.FILES, add_row=add_row, returned=returned
+        )
         if add_row:
             submission.show_without_errors()
             return self.render(application, situation, submission)
         if not submission.is_valid():
             return self.render(application, situation, submission, status=400)
+        data = {
+            "report": submission.form.cleaned_data["report"],
+            "participants": submission.form.cleaned_data["participants"],
+            "payments": submission.payments.payments(),
+            "photos": submission.form.cleaned_data["photos"],
+        }
         try:
-            services.proof_submit(
-                application=application,
-                report=submission.form.cleaned_data["report"],
-                participants=submission.form.cleaned_data["participants"],
-                payments=submission.payments.payments(),
-                photos=submission.form.cleaned_data["photos"],
-            )
+            if returned is not None:  # the corrected proof keeps its entries and files
+                services.proof_correct(proof=returned, **data)
+            else:
+                services.proof_submit(application=application, **data)
         except services.ApplicationError as error:
             messages.error(request, error.message)
             return redirect(application.get_status_url())

@@ -48,8 +48,10 @@ def queue_mail(
     body: str,
     reply_to: list[str] | None = None,
     about=None,
+    attachment: tuple[str, bytes] | None = None,
 ) -> OutgoingMail | None:
-    """Write the mail and enqueue its delivery, in the caller's transaction."""
+    """Write the mail and enqueue its delivery, in the caller's transaction;
+    `attachment` is one PDF as (file name, content)."""
     recipients = [address for address in to if address]
     if not recipients:
         logger.warning("E-mail %r has no recipient and is not queued", subject)
@@ -63,6 +65,8 @@ def queue_mail(
             content_type=ContentType.objects.get_for_model(about) if about is not None else None,
             object_id=str(about.pk) if about is not None else "",
             next_attempt_at=timezone.now(),
+            attachment_name=attachment[0] if attachment else "",
+            attachment_content=attachment[1] if attachment else b"",
         )
         _enqueue(mail.pk)
     return mail

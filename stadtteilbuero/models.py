@@ -64,6 +64,9 @@ class OutgoingMail(models.Model):
     )
     object_id = models.CharField(_("object ID"), max_length=64, blank=True)
     about = GenericForeignKey("content_type", "object_id")
+    # One PDF at most (a letter of a decision), kept in the row so any worker can send it.
+    attachment_name = models.CharField(_("attachment"), max_length=150, blank=True)
+    attachment_content = models.BinaryField(_("attachment content"), blank=True, editable=False)
 
     objects = OutgoingMailQuerySet.as_manager()
 
@@ -85,7 +88,10 @@ class OutgoingMail(models.Model):
         return self.status != self.Status.WAITING or bool(self.last_error)
 
     def as_message(self):
-        return EmailMessage(self.subject, self.body, to=self.to, reply_to=self.reply_to or None)
+        message = EmailMessage(self.subject, self.body, to=self.to, reply_to=self.reply_to or None)
+        if self.attachment_name:
+            message.attach(self.attachment_name, bytes(self.attachment_content), "application/pdf")
+        return message
 
 
 class RateLimitCounter(models.Model):

@@ -274,6 +274,8 @@ class FundFactory(factory.django.DjangoModelFactory):
     decision_body = "Vergabebeirat"
     contact_name = "Jana Wiegand"
     contact_email = factory.Sequence(lambda n: f"fonds{n}@example.org")
+    # Tests run on any day: in December a project after the jury ends in the next year.
+    projects_end_in_year = False
 
     @factory.post_generation
     def meetings(obj, create, extracted, **kwargs):
@@ -321,6 +323,10 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     declares_photo_rights = True
     privacy_consent_at = factory.LazyFunction(timezone.now)
     privacy_version = "2026-01"
+    # An account for the payout (required before one); tests of its absence blank it.
+    account_holder = factory.LazyAttribute(lambda a: a.name)
+    iban = "DE89370400440532013000"
+    bic = "COBADEFFXXX"
 
 
 class ExpenseLineFactory(factory.django.DjangoModelFactory):
@@ -539,3 +545,55 @@ class BookingFactory(factory.django.DjangoModelFactory):
     room = factory.LazyAttribute(lambda b: b.request.room)
     start = factory.LazyAttribute(lambda b: b.request.start)
     end = factory.LazyAttribute(lambda b: b.request.end)
+
+
+from fonds.models import Letter, Repayment  # noqa: E402
+
+
+class LetterFactory(factory.django.DjangoModelFactory):
+    """A letter file in the private storage (the real PDF comes from services.letter_write)."""
+
+    class Meta:
+        model = Letter
+
+    application = factory.SubFactory(ApplicationFactory, status=_Application.Status.APPROVED)
+    letter_kind = Letter.Kind.APPROVAL
+    file = factory.django.FileField(filename="bewilligung.pdf", data=RECEIPT_PDF)
+    original_name = "bewilligung.pdf"
+    kind = "pdf"
+    size = len(RECEIPT_PDF)
+
+
+class RepaymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Repayment
+
+    application = factory.SubFactory(
+        ApplicationFactory, status=_Application.Status.COMPLETED, spent_amount=Decimal("400.00")
+    )
+    amount = Decimal("100.00")
+    received_on = factory.LazyFunction(timezone.localdate)
+
+
+from fonds.models import StandingJuryMember  # noqa: E402
+
+
+class StandingJuryMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandingJuryMember
+
+    fund = factory.SubFactory(FundFactory)
+    name = factory.Faker("name")
+    role = "Bewohner:in"
+
+
+from fonds.models import LetterText  # noqa: E402
+
+
+class LetterTextFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LetterText
+
+    fund = factory.SubFactory(FundFactory)
+    letter_kind = Letter.Kind.APPROVAL
+    text = "Ihr Projekt $title ist mit $amount bewilligt."

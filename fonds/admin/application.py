@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from fonds import forms, services
-from fonds.exports import EXPORT_FORMATS, export_response
+from fonds.exports import EXPORT_FORMATS, export_response, payouts_due_response
 from fonds.models import Application, ApplicationNote
 from offices.admin_scoping import OfficeScopedAdmin
 from stadtteilbuero.admin import OutgoingMailInline
@@ -26,9 +26,12 @@ from .inlines import (
     AttachmentInline,
     ExpenseLineInline,
     IncomeLineInline,
+    LetterInline,
     PayoutInline,
     ProofInline,
+    RepaymentInline,
 )
+from .money import money_urls, step_buttons
 from .paper import may_enter_paper, paper_view
 from .payout import pay_out_rest
 
@@ -46,6 +49,11 @@ WORKFLOW_FIELDS = (
     "spent_display",
     "paid_display",
     "repayment_display",
+    "repaid_display",
+    "account_holder",
+    "iban_display",
+    "bic",
+    "bank_details_at",
     "decided_at",
     "decided_by",
     "closed_at",
@@ -86,6 +94,7 @@ class ApplicationAdmin(OfficeScopedAdmin):
         "start_review",
         "export_selected_csv",
         "export_selected_excel",
+        "export_selected_xlsx",
         "anonymise_selected",
         pay_out_rest,
     ]
@@ -97,6 +106,8 @@ class ApplicationAdmin(OfficeScopedAdmin):
         AttachmentInline,
         ApplicationNoteInline,
         PayoutInline,
+        RepaymentInline,
+        LetterInline,
         ProofInline,
         ApplicationEventInline,
         OutgoingMailInline,
@@ -156,11 +167,15 @@ class ApplicationAdmin(OfficeScopedAdmin):
                     "internal_reason",
                     "decided_at",
                     "decided_by",
-                    ("paid_display", "spent_display", "repayment_display"),
+                    ("paid_display", "spent_display", "repayment_display", "repaid_display"),
                     "closed_at",
                     "internal_note",
                 )
             },
+        ),
+        (
+            _("Bank details"),
+            {"fields": ("account_holder", ("iban_display", "bic"), "bank_details_at")},
         ),
         (
             _("Metadata"),
@@ -196,17 +211,23 @@ class ApplicationAdmin(OfficeScopedAdmin):
                 name="fonds_application_export",
             ),
             path(
+                "auszahlungen/<str:export_format>/",
+                self.admin_site.admin_view(self.payouts_due_view),
+                name="fonds_application_payouts_due",
+            ),
+            path(
                 "paper/",
                 self.admin_site.admin_view(lambda request: paper_view(self, request)),
                 name="fonds_application_paper",
             ),
             *decision_urls(self),
+            *money_urls(self),
             *super().get_urls(),
         ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["decision_buttons"] = decision_buttons(obj)
+            context["decision_buttons"] = decision_buttons(obj) + step_buttons(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
@@ -265,6 +286,14 @@ class ApplicationAdmin(OfficeScopedAdmin):
     def repayment_display(self, obj):
         return euro(obj.repayment_due)
 
+    @admin.display(description=_("repaid"))
+    def repaid_display(self, obj):
+        return euro(obj.repaid_amount)
+
+    @admin.display(description=_("IBAN"))
+    def iban_display(self, obj):
+        return obj.iban_display or "–"
+
     # Actions and exports.
 
     @admin.action(
@@ -284,6 +313,14 @@ class ApplicationAdmin(OfficeScopedAdmin):
             return HttpResponseRedirect(reverse("admin:fonds_application_changelist") + "?e=1")
         return export_response(cl.queryset, EXPORT_FORMATS[export_format], "antraege")
 
+    def payouts_due_view(self, request, export_format):
+        """The due payouts of the staff member's offices (IBAN, amount, reference)."""
+        if export_format not in EXPORT_FORMATS:
+            raise Http404
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return payouts_due_response(self.get_queryset(request), EXPORT_FORMATS[export_format])
+
     @admin.action(description=_("Export selected applications as CSV"), permissions=["view"])
     def export_selected_csv(self, request, queryset):
         return export_response(queryset, EXPORT_FORMATS["csv"], "antraege")
@@ -294,6 +331,13 @@ class ApplicationAdmin(OfficeScopedAdmin):
     )
     def export_selected_excel(self, request, queryset):
         return export_response(queryset, EXPORT_FORMATS["excel"], "antraege")
+
+    @admin.action(
+        description=_("Export selected applications as Excel workbook (.xlsx)"),
+        permissions=["view"],
+    )
+    def export_selected_xlsx(self, request, queryset):
+        return export_response(queryset, EXPORT_FORMATS["xlsx"], "antraege")
 
     @admin.action(description=_("Anonymise selected applications"), permissions=["change"])
     def anonymise_selected(self, request, queryset):

@@ -56,6 +56,21 @@ def decision_buttons(application):
     ]
 
 
+def step_urls(model_admin, steps, views, prefix=""):
+    """One admin URL per step (name, path, label, allowed) of an application's page:
+    `admin:fonds_application_<name>`, each calling its small view."""
+    return [
+        path(
+            f"<path:object_id>/{prefix}{slug}/",
+            model_admin.admin_site.admin_view(
+                lambda request, object_id, view=views[name]: view(model_admin, request, object_id)
+            ),
+            name=f"fonds_application_{name}",
+        )
+        for name, slug, _label, _allowed in steps
+    ]
+
+
 def decision_urls(model_admin):
     views = {
         "start_review": start_review_view,
@@ -63,21 +78,15 @@ def decision_urls(model_admin):
         "reject": reject_view,
         "defer": defer_view,
     }
-    return [
-        path(
-            f"<path:object_id>/entscheidung/{slug}/",
-            model_admin.admin_site.admin_view(
-                lambda request, object_id, view=views[name]: view(model_admin, request, object_id)
-            ),
-            name=f"fonds_application_{name}",
-        )
-        for name, slug, _label, _allowed in BUTTONS
-    ]
+    return step_urls(model_admin, BUTTONS, views, prefix="entscheidung/")
 
 
-class DecisionPage:
-    """What the four views share: the application (404 for another office), the step's
-    check, the agenda item staff come from, and the page."""
+class ApplicationStepPage:
+    """What every step on an application's page shares: the application (404 for another
+    office), the change permission, the step's check, and running its one service.
+    `steps` is the list of (name, path, label, allowed) the step is one of."""
+
+    steps = ()
 
     def __init__(self, model_admin, request, object_id, name):
         self.model_admin = model_admin
@@ -88,21 +97,8 @@ class DecisionPage:
         if not model_admin.has_change_permission(request, self.application):
             raise PermissionDenied
         self.name = name
-        self.label = next(label for key, _p, label, _a in BUTTONS if key == name)
-        self.allowed = next(allowed for key, _p, _l, allowed in BUTTONS if key == name)
+        _name, _path, self.label, self.allowed = next(s for s in self.steps if s[0] == name)
         self.change_url = reverse("admin:fonds_application_change", args=[self.application.pk])
-        self.item = self._agenda_item()
-
-    def _agenda_item(self):
-        """The jury's recorded decision, when staff come from the meeting's agenda."""
-        item_id = self.request.GET.get("item", "")
-        if not item_id.isdigit():
-            return None
-        return (
-            AgendaItem.objects.managed_by(self.request.user)
-            .filter(pk=item_id, application=self.application)
-            .first()
-        )
 
     def refused(self):
         """A redirect with a message when the application's status does not allow it."""
@@ -128,6 +124,27 @@ class DecisionPage:
             return None
         messages.success(self.request, success_message)
         return redirect(self.change_url)
+
+
+class DecisionPage(ApplicationStepPage):
+    """The decision steps, with the agenda item staff come from."""
+
+    steps = BUTTONS
+
+    def __init__(self, model_admin, request, object_id, name):
+        super().__init__(model_admin, request, object_id, name)
+        self.item = self._agenda_item()
+
+    def _agenda_item(self):
+        """The jury's recorded decision, when staff come from the meeting's agenda."""
+        item_id = self.request.GET.get("item", "")
+        if not item_id.isdigit():
+            return None
+        return (
+            AgendaItem.objects.managed_by(self.request.user)
+            .filter(pk=item_id, application=self.application)
+            .first()
+        )
 
     def render(self, form, *, preview=False, needs_preview=False):
         context = {

@@ -10,11 +10,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_city_admin
-from fonds.models import CostCategory, Fund, JuryMeeting
+from fonds.documents import year_report_pdf
+from fonds.models import CostCategory, Fund, JuryMeeting, LetterText, StandingJuryMember
 from fonds.year_report import year_report
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
-from .display import euro
+from .display import euro, pdf_response
 
 
 @admin.register(CostCategory)
@@ -29,6 +30,30 @@ class JuryMeetingInline(OfficeScopedInlineMixin, admin.TabularInline):
     model = JuryMeeting
     extra = 0
     fields = ("application_deadline", "date")
+
+
+class StandingJuryInline(OfficeScopedInlineMixin, admin.TabularInline):
+    """The fund's standing jury, carried into each new meeting."""
+
+    model = StandingJuryMember
+    extra = 0
+    fields = ("order", "name", "role", "is_substitute", "is_active")
+
+
+class LetterTextInline(OfficeScopedInlineMixin, admin.StackedInline):
+    """The fund's own wording of its letters (else the standard texts)."""
+
+    model = LetterText
+    extra = 0
+    fields = ("letter_kind", "text")
+
+
+@admin.register(LetterText)
+class LetterTextAdmin(OfficeScopedAdmin):
+    list_display = ("letter_kind", "fund")
+    list_select_related = ("fund__office",)
+    list_filter = ("letter_kind", "fund__year")
+    search_fields = ("text", "fund__title")
 
 
 @admin.register(Fund)
@@ -49,7 +74,7 @@ class FundAdmin(OfficeScopedAdmin):
     search_fields = ("title", "office__name")
     filter_horizontal = ("excluded_categories",)
     readonly_fields = ("last_sequence", "created_at", "updated_at")
-    inlines = [JuryMeetingInline]
+    inlines = [StandingJuryInline, JuryMeetingInline, LetterTextInline]
     fieldsets = (
         (None, {"fields": ("office", "year", "title", "summary", "is_open")}),
         (
@@ -60,8 +85,13 @@ class FundAdmin(OfficeScopedAdmin):
                     "max_per_application",
                     "min_own_contribution_percent",
                     "excluded_categories",
+                    "projects_end_in_year",
                 )
             },
+        ),
+        (
+            _("Letters"),
+            {"fields": ("letterhead", "letter_signature", "legal_note")},
         ),
         (_("Texts"), {"fields": ("fundable", "rules", "decision_body")}),
         (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
@@ -82,6 +112,7 @@ class FundAdmin(OfficeScopedAdmin):
         "excluded_categories",
         "fundable",
         "rules",
+        "projects_end_in_year",
     )
 
     def get_readonly_fields(self, request, obj=None):
@@ -100,6 +131,11 @@ class FundAdmin(OfficeScopedAdmin):
                 "<path:object_id>/report/",
                 self.admin_site.admin_view(self.report_view),
                 name="fonds_fund_report",
+            ),
+            path(
+                "<path:object_id>/report.pdf",
+                self.admin_site.admin_view(self.report_pdf_view),
+                name="fonds_fund_report_pdf",
             ),
             *super().get_urls(),
         ]
@@ -124,12 +160,20 @@ class FundAdmin(OfficeScopedAdmin):
             gettext("Year report"),
         )
 
-    def report_view(self, request, object_id):
+    def _report_fund(self, request, object_id):
         fund = self.get_object(request, object_id)  # another office's fund: None
         if fund is None:
             raise Http404
         if not self.has_view_permission(request, fund):
             raise PermissionDenied
+        return fund
+
+    def report_pdf_view(self, request, object_id):
+        fund = self._report_fund(request, object_id)
+        return pdf_response(year_report_pdf(year_report(fund)), f"jahresbericht-{fund.year}")
+
+    def report_view(self, request, object_id):
+        fund = self._report_fund(request, object_id)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

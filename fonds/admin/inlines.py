@@ -10,8 +10,10 @@ from fonds.models import (
     Attachment,
     ExpenseLine,
     IncomeLine,
+    Letter,
     Payout,
     Proof,
+    Repayment,
 )
 from offices.admin_scoping import OfficeScopedInlineMixin, ReadOnlyInlineMixin
 
@@ -74,11 +76,8 @@ class ApplicationNoteInline(OfficeScopedInlineMixin, admin.StackedInline):
         return local_time(obj.created_at) if obj.pk else "–"
 
 
-class PayoutInline(ReadOnlyInlineMixin, admin.TabularInline):
-    model = Payout
-    fields = ("paid_on", "amount_display", "is_advance", "recorded_by", "recorded")
-    readonly_fields = fields
-    verbose_name_plural = _("payouts (record a payout under “Payouts”)")
+class MoneyRecordInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """Payouts and repayments: recorded through the buttons above, read-only here."""
 
     @admin.display(description=_("amount"))
     def amount_display(self, obj):
@@ -86,6 +85,35 @@ class PayoutInline(ReadOnlyInlineMixin, admin.TabularInline):
 
     @admin.display(description=_("recorded"))
     def recorded(self, obj):
+        return local_time(obj.created_at)
+
+
+class PayoutInline(MoneyRecordInline):
+    model = Payout
+    fields = ("paid_on", "amount_display", "is_advance", "recorded_by", "recorded")
+    readonly_fields = fields
+    verbose_name_plural = _("payouts (record one with the button “Record a payout” above)")
+
+
+class RepaymentInline(MoneyRecordInline):
+    model = Repayment
+    fields = ("received_on", "amount_display", "recorded_by", "recorded")
+    readonly_fields = fields
+
+
+class LetterInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """Letters as PDF: download to print and post, or to send."""
+
+    model = Letter
+    fields = ("download", "letter_kind", "by_post", "created_by", "written")
+    readonly_fields = fields
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        return download_link(obj)
+
+    @admin.display(description=_("written"))
+    def written(self, obj):
         return local_time(obj.created_at)
 
 

@@ -3,7 +3,7 @@ the printable minutes and jury sheet."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from fonds import services
+from fonds.documents import jury_sheet_pdf, minutes_pdf
 from fonds.models import (
     AgendaItem,
     Application,
@@ -20,10 +21,12 @@ from fonds.models import (
     ExpenseLine,
     JuryMeeting,
     JuryMember,
+    StandingJuryMember,
 )
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
 
 from .decisions import OUTCOME_BUTTONS, decision_url
+from .display import pdf_response
 
 
 class MeetingChildInline(OfficeScopedInlineMixin, admin.TabularInline):
@@ -49,7 +52,7 @@ class MeetingChildInline(OfficeScopedInlineMixin, admin.TabularInline):
 
 class JuryMemberInline(MeetingChildInline):
     model = JuryMember
-    fields = ("order", "name", "role")
+    fields = ("order", "name", "role", "present")
 
 
 class AgendaItemInline(MeetingChildInline):
@@ -63,6 +66,8 @@ class AgendaItemInline(MeetingChildInline):
         "outcome",
         "amount",
         "note",
+        "conditions",
+        "reason_for_applicant",
         "apply_decision",
     )
     readonly_fields = ("apply_decision",)
@@ -116,9 +121,29 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
                 name="fonds_jurymeeting_build_agenda",
             ),
             path(
+                "<path:object_id>/stammjury/",
+                view(self.take_standing_jury_view),
+                name="fonds_jurymeeting_take_standing_jury",
+            ),
+            path(
+                "<path:object_id>/beschluesse/",
+                view(self.apply_decisions_view),
+                name="fonds_jurymeeting_apply_decisions",
+            ),
+            path(
                 "<path:object_id>/protokoll/",
                 view(self.minutes_view),
                 name="fonds_jurymeeting_minutes",
+            ),
+            path(
+                "<path:object_id>/protokoll.pdf",
+                view(self.minutes_pdf_view),
+                name="fonds_jurymeeting_minutes_pdf",
+            ),
+            path(
+                "<path:object_id>/juryblatt.pdf",
+                view(self.jury_sheet_pdf_view),
+                name="fonds_jurymeeting_jury_sheet_pdf",
             ),
             path(
                 "<path:object_id>/juryblatt/",
@@ -129,7 +154,11 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(present_count=Count("members"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(present_count=Count("members", filter=Q(members__present=True)))
+        )
 
     @admin.display(description=_("members present / quorum"))
     def quorum_status(self, meeting):
@@ -174,7 +203,62 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         self.build_agenda(request, JuryMeeting.objects.filter(pk=meeting.pk))
         return redirect(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk]))
 
-    def minutes_view(self, request, object_id):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # a new meeting starts with the fund's standing jury
+            services.jury_meeting_take_standing_jury(meeting=obj)
+
+    def take_standing_jury_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        meeting = self._meeting(request, object_id, "change")
+        added = services.jury_meeting_take_standing_jury(meeting=meeting)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d member of the standing jury was added.",
+                "%(count)d members of the standing jury were added.",
+                added,
+            )
+            % {"count": added},
+        )
+        return redirect(reverse("admin:fonds_jurymeeting_change", args=[meeting.pk]))
+
+    def apply_decisions_view(self, request, object_id):
+        """The recorded decisions of the agenda with each e-mail and letter to review;
+        one confirmation applies them all."""
+        meeting = self._meeting(request, object_id, "change")
+        change_url = reverse("admin:fonds_jurymeeting_change", args=[meeting.pk])
+        plans = services.jury_meeting_plan_decisions(meeting=meeting)
+        if request.method == "POST":
+            try:
+                applied = services.jury_meeting_apply_decisions(meeting=meeting, actor=request.user)
+            except services.ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d decision was applied; letters and e-mails are on their way.",
+                        "%(count)d decisions were applied; letters and e-mails are on their way.",
+                        applied,
+                    )
+                    % {"count": applied},
+                )
+                return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": meeting,
+            "title": gettext("Apply the decisions of the meeting on %(date)s") % {"date": meeting},
+            "plans": plans,
+            "ready": plans and not any(plan.problem for plan in plans),
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/fonds/jurymeeting/apply_decisions.html", context)
+
+    def _minutes(self, request, object_id):
+        """The meeting with its members and the agenda rows of the minutes."""
         meeting = self._meeting(
             request,
             object_id,
@@ -198,10 +282,18 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
         ]
         for row in items:
             row["quorum_met"] = row["voting"] >= meeting.quorum
+        return meeting, items
+
+    def minutes_view(self, request, object_id):
+        meeting, items = self._minutes(request, object_id)
         context = {"meeting": meeting, "fund": meeting.fund, "items": items}
         return TemplateResponse(request, "fonds/jurymeeting_minutes.html", context)
 
-    def jury_sheet_view(self, request, object_id):
+    def minutes_pdf_view(self, request, object_id):
+        meeting, items = self._minutes(request, object_id)
+        return pdf_response(minutes_pdf(meeting, items), f"protokoll-{meeting.date:%Y-%m-%d}")
+
+    def _jury_sheets(self, request, object_id):
         meeting = self._meeting(
             request, object_id, queryset=JuryMeeting.objects.select_related("fund__office")
         )
@@ -212,19 +304,32 @@ class JuryMeetingAdmin(OfficeScopedAdmin):
             )
         )
         sheets = [
-            {
-                "application": application,
-                "totals": services.application_totals(application),
-            }
+            {"application": application, "totals": services.application_totals(application)}
             for application in applications
         ]
+        return meeting, sheets
+
+    def jury_sheet_view(self, request, object_id):
+        meeting, sheets = self._jury_sheets(request, object_id)
         context = {"meeting": meeting, "fund": meeting.fund, "sheets": sheets}
         return TemplateResponse(request, "fonds/jurymeeting_jury_sheet.html", context)
+
+    def jury_sheet_pdf_view(self, request, object_id):
+        meeting, sheets = self._jury_sheets(request, object_id)
+        return pdf_response(jury_sheet_pdf(meeting, sheets), f"juryblatt-{meeting.date:%Y-%m-%d}")
+
+
+@admin.register(StandingJuryMember)
+class StandingJuryMemberAdmin(OfficeScopedAdmin):
+    list_display = ("name", "role", "fund", "is_substitute", "is_active")
+    list_select_related = ("fund__office",)
+    list_filter = ("is_substitute", "is_active", "fund__year")
+    search_fields = ("name", "role")
 
 
 @admin.register(JuryMember)
 class JuryMemberAdmin(OfficeScopedAdmin):
-    list_display = ("name", "role", "meeting")
+    list_display = ("name", "role", "meeting", "present")
     list_select_related = ("meeting__fund__office",)
     list_filter = ("meeting__fund__year",)
     search_fields = ("name", "role")

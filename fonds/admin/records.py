@@ -5,7 +5,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from fonds import services
-from fonds.models import ApplicationEvent, ApplicationNote, Attachment, ExpenseLine, IncomeLine
+from fonds.models import (
+    ApplicationEvent,
+    ApplicationNote,
+    Attachment,
+    ExpenseLine,
+    IncomeLine,
+    Letter,
+    Repayment,
+)
 from offices.admin_scoping import OfficeScopedAdmin, ReadOnlyAdminMixin
 
 from .display import download_link
@@ -77,3 +85,31 @@ class ApplicationNoteAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
     @admin.display(description=_("note"))
     def short_text(self, obj):
         return obj.text[:80]
+
+
+@admin.register(Letter)
+class LetterAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
+    """Letters are written on the application's page; here they can be found again."""
+
+    list_display = ("created_at", "letter_kind", "application", "by_post", "created_by")
+    list_filter = ("letter_kind", "by_post")
+    list_select_related = ("application", "created_by")
+    search_fields = ("application__reference_number", "application__project_title")
+    date_hierarchy = "created_at"
+    fields = ("download", "application", "letter_kind", "by_post", "created_by", "created_at")
+    readonly_fields = fields
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        return download_link(obj)
+
+
+@admin.register(Repayment)
+class RepaymentAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
+    """Repayments are booked on the application's page (services.application_book_repayment)."""
+
+    list_display = ("application", "amount", "received_on", "recorded_by")
+    list_filter = ("application__fund__year",)
+    list_select_related = ("application", "recorded_by")
+    search_fields = ("application__reference_number", "application__project_title")
+    date_hierarchy = "received_on"

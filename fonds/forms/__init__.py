@@ -4,6 +4,7 @@ from .application import APPLICATION_FIELDS, ApplicationFieldsForm, ApplicationF
 from .cost_plan import ExpenseFormSet, ExpenseLineForm, IncomeFormSet, IncomeLineForm
 from .decision import ApproveForm, DeferForm, RejectForm, StartReviewForm
 from .fields import AmountField, DocumentField, DocumentsField, PhotosField, parse_amount
+from .money import BankDetailsForm, IBANField, LetterForm, RecordPayoutForm, RepaymentForm
 from .paper import PaperApplicationForm, PaperApplicationSubmission
 from .proof import PayoutForm, ProofForm, ProofPaymentForm, ProofReviewForm, ProofSubmission
 from .submission import ApplicationSubmission
@@ -11,6 +12,7 @@ from .submission import ApplicationSubmission
 __all__ = [
     "APPLICATION_FIELDS",
     "AmountField",
+    "BankDetailsForm",
     "ApplicationFieldsForm",
     "ApplicationForm",
     "ApplicationSubmission",
@@ -19,9 +21,11 @@ __all__ = [
     "DocumentField",
     "DocumentsField",
     "ExpenseFormSet",
+    "IBANField",
     "ExpenseLineForm",
     "IncomeFormSet",
     "IncomeLineForm",
+    "LetterForm",
     "PaperApplicationForm",
     "PaperApplicationSubmission",
     "PayoutForm",
@@ -30,7 +34,9 @@ __all__ = [
     "ProofPaymentForm",
     "ProofReviewForm",
     "ProofSubmission",
+    "RecordPayoutForm",
     "RejectForm",
+    "RepaymentForm",
     "StartReviewForm",
     "parse_amount",
 ]

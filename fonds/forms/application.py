@@ -140,6 +140,8 @@ class ApplicationFieldsForm(forms.ModelForm):
         self.fields["privacy_consent"].error_messages["required"] = _(
             "Without your consent we cannot process the application."
         )
+        # Online the e-mail is needed (confirmation, status link); paper forms may lack it.
+        self.fields["email"].required = True
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["street"].widget.attrs["autocomplete"] = "address-line1"

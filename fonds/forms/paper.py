@@ -44,6 +44,11 @@ class PaperApplicationForm(ApplicationFieldsForm):
             "The applicant has signed the consent to data processing on the paper form."
         )
         self.fields["privacy_consent"].help_text = ""
+        self.fields["email"].required = False
+        self.fields["email"].help_text = _(
+            "Leave empty if the applicant has no e-mail address: letters then go by post "
+            "to the postal address."
+        )
         self.fields["attachments"].help_text = _(
             "Optional: further enclosures of the paper application (cost estimates, photos)."
         )

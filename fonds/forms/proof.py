@@ -5,9 +5,11 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from fonds.models import PROOF_MAX_PAYMENTS, Application, Payout, Proof, ProofPayment
+from fonds.services.errors import message
 
 from .cost_plan import style_line_widgets, unvalidated
 from .fields import AmountField, DateInput, DocumentField, PhotosField, parse_amount
@@ -44,6 +46,9 @@ class ProofForm(forms.ModelForm):
 class ProofPaymentForm(forms.ModelForm):
     amount = AmountField(label=_("amount (€)"), min_value=Decimal("0.01"))
     receipt = DocumentField(label=_("receipt"))
+    # A payment of a returned proof: its receipt stays unless a new one is chosen.
+    payment_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    remove = forms.BooleanField(label=_("remove"), required=False)
 
     class Meta:
         model = ProofPayment
@@ -51,12 +56,15 @@ class ProofPaymentForm(forms.ModelForm):
         widgets = {"paid_on": DateInput}
         labels = {"paid_on": _("date"), "payee": _("paid to"), "purpose": _("what for")}
 
-    def __init__(self, *args, application=None, **kwargs):
+    def __init__(self, *args, application=None, kept=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.application = application
-        self.fields["receipt"].error_messages["required"] = _(
-            "Please choose the receipt for this payment."
-        )
+        self.fields["receipt"].error_messages["required"] = message("receipt_missing")
+        # {id: payment} of the returned proof; a row showing one needs no new receipt.
+        self.kept = kept or {}
+        self.kept_payment = self.kept.get(self._payment_id())
+        if self.kept_payment is not None:
+            self.fields["receipt"].required = False
         self.fields["amount"].error_messages["min_value"] = _(
             "Please enter an amount of more than 0 €."
         )
@@ -70,25 +78,56 @@ class ProofPaymentForm(forms.ModelForm):
                 raise ValidationError(error, code="implausible_date")
         return paid_on
 
+    def _payment_id(self):
+        value = self.data.get(self.add_prefix("payment_id")) if self.is_bound else None
+        if value is None:
+            value = self.initial.get("payment_id")
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+
+    def clean_payment_id(self):
+        """Only a payment of the returned proof may be kept (a guessed id is ignored)."""
+        return self.kept_payment
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and _removed(self):
+            self._errors = ErrorDict()  # a payment to remove is not checked
+
     def has_changed(self):
         return any(
             self.data.get(self.add_prefix(name), "").strip()
             for name in ("paid_on", "payee", "purpose", "amount")
         ) or bool(self.files.get(self.add_prefix("receipt")))
 
+    def as_payment(self) -> dict:
+        """The row as the services take it: `payment` is the kept ProofPayment or None."""
+        data = dict(self.cleaned_data)
+        data["payment"] = data.pop("payment_id", None)
+        return data
+
 
 class BaseProofPaymentFormSet(forms.BaseFormSet):
     def clean(self):
         super().clean()
-        if not any(form.has_changed() for form in self.forms):
+        if not any(form.has_changed() and not _removed(form) for form in self.forms):
             raise ValidationError(
                 _("Please list at least one payment with its receipt."), code="no_payments"
             )
 
     def payments(self):
+        """The rows to keep or add (removed ones are left out)."""
         return [
-            dict(form.cleaned_data) for form in self.forms if form.has_changed() and form.is_valid()
+            form.as_payment()
+            for form in self.forms
+            if form.has_changed() and form.is_valid() and not _removed(form)
         ]
+
+
+def _removed(form) -> bool:
+    return form.kept_payment is not None and bool(form.data.get(form.add_prefix("remove")))
 
 
 ProofPaymentFormSet = forms.formset_factory(
@@ -106,8 +145,12 @@ class ProofSubmission:
     button that returns the form with what was typed and one row more (files must be
     chosen again after any round trip: browsers never send them back)."""
 
-    def __init__(self, application: Application, data=None, files=None, *, add_row=False):
+    def __init__(
+        self, application: Application, data=None, files=None, *, add_row=False, returned=None
+    ):
+        """`returned`: the proof sent back, whose entries the form starts from."""
         self.application = application
+        self.returned = returned
         if data is not None and add_row:
             data = data.copy()
             try:
@@ -115,9 +158,27 @@ class ProofSubmission:
             except ValueError:
                 total = 1
             data["payments-TOTAL_FORMS"] = str(min(total, PROOF_MAX_PAYMENTS))
+        kept = {payment.pk: payment for payment in returned.payments.all()} if returned else {}
         self.form = ProofForm(data, files)
+        initial = None
+        if returned is not None:
+            self.form.initial.update(report=returned.report, participants=returned.participants)
+            initial = [
+                {
+                    "payment_id": payment.pk,
+                    "paid_on": payment.paid_on,
+                    "payee": payment.payee,
+                    "purpose": payment.purpose,
+                    "amount": payment.amount,
+                }
+                for payment in kept.values()
+            ]
         self.payments = ProofPaymentFormSet(
-            data, files, prefix="payments", form_kwargs={"application": application}
+            data,
+            files,
+            prefix="payments",
+            initial=initial,
+            form_kwargs={"application": application, "kept": kept},
         )
 
     @property

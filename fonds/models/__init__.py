@@ -12,9 +12,10 @@ from .cost_plan import ExpenseLine, IncomeLine
 from .figures import Figures, figures_by_fund, figures_of
 from .fund import CostCategory, Fund, FundQuerySet
 from .history import ApplicationEvent, ApplicationNote
-from .jury import AgendaItem, ConflictOfInterest, JuryMeeting, JuryMember
+from .jury import AgendaItem, ConflictOfInterest, JuryMeeting, JuryMember, StandingJuryMember
+from .letter import Letter, LetterText
 from .money import MONEY, ZERO
-from .payout import Payout
+from .payout import Payout, Repayment
 from .proof import (
     PROOF_MAX_PAYMENTS,
     PROOF_MAX_PHOTOS,
@@ -46,7 +47,11 @@ __all__ = [
     "IncomeLine",
     "JuryMeeting",
     "JuryMember",
+    "Letter",
+    "LetterText",
     "Payout",
+    "Repayment",
+    "StandingJuryMember",
     "PrivateFile",
     "PrivateStorage",
     "Proof",

@@ -115,7 +115,10 @@ class Application(models.Model):
     street = models.CharField(_("street and number"), max_length=200)
     postal_code = models.CharField(_("postal code"), max_length=10)
     city = models.CharField(_("town"), max_length=100)
-    email = models.EmailField(_("e-mail"), help_text=_("We send the confirmation here."))
+    # Blank only for paper applications of residents without e-mail: letters go by post.
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("We send the confirmation here.")
+    )
     phone = models.CharField(
         _("phone"), max_length=50, blank=True, help_text=_("Optional, for questions.")
     )
@@ -263,6 +266,14 @@ class Application(models.Model):
     )
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
+    # Bank details for the payout: asked for after the approval (services.bank_details).
+    account_holder = models.CharField(_("account holder"), max_length=150, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    bank_details_at = models.DateTimeField(
+        _("bank details given"), null=True, blank=True, editable=False
+    )
+
     objects = ApplicationQuerySet.as_manager()
 
     class Meta:
@@ -338,12 +349,33 @@ class Application(models.Model):
             return sum((payout.amount for payout in self.payouts.all()), ZERO)
         return self.payouts.aggregate(total=Sum("amount"))["total"] or ZERO
 
+    @cached_property
+    def repaid_amount(self) -> Decimal:
+        """The sum of the booked repayments (annotation, prefetch or one query)."""
+        if hasattr(self, "repaid_total"):
+            return self.repaid_total
+        if "repayments" in getattr(self, "_prefetched_objects_cache", {}):
+            return sum((repayment.amount for repayment in self.repayments.all()), ZERO)
+        return self.repayments.aggregate(total=Sum("amount"))["total"] or ZERO
+
     @property
     def repayment_due(self) -> Decimal | None:
-        """Paid out but not spent, once the proof of use is accepted; else None."""
+        """Paid out but not spent and not repaid yet, once the proof of use is accepted;
+        else None. The same rule as `figures.outstanding_repayment`."""
         if self.spent_amount is None:
             return None
-        return max(self.paid_amount - self.spent_amount, ZERO)
+        from .figures import outstanding_repayment
+
+        return outstanding_repayment(self.paid_amount, self.spent_amount, self.repaid_amount)
+
+    @property
+    def has_bank_details(self) -> bool:
+        return bool(self.account_holder and self.iban)
+
+    @property
+    def iban_display(self) -> str:
+        """The IBAN in groups of four, as printed on a bank card."""
+        return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
 
     @property
     def rest_to_pay(self) -> Decimal:

@@ -1,5 +1,6 @@
 """What the pages and the admin ask of applications: status groups, the jury sheet,
-overdue proofs, payouts per row, the figures of a list, anonymisation."""
+overdue proofs, payouts and repayments per row, payouts due, the figures of a list,
+anonymisation."""
 
 import datetime
 
@@ -54,22 +55,29 @@ class ApplicationQuerySet(OfficeOwnedQuerySet):
         ).exclude(Exists(open_proofs))
 
     def with_paid(self):
-        """Annotate `paid_total`, each application's payouts (for a page or an export of
-        applications; the sums of a whole list come from `figures()`)."""
-        from .payout import Payout
+        """Annotate `paid_total` and `repaid_total`, each application's payouts and
+        repayments (for a page or an export of applications; the sums of a whole list
+        come from `figures()`)."""
+        from .payout import Payout, Repayment
 
-        paid = (
-            Payout.objects.filter(application=OuterRef("pk"))
-            .order_by()
-            .values("application")
-            .annotate(total=Sum("amount"))
-            .values("total")
-        )
-        return self.annotate(
-            paid_total=Coalesce(
-                Subquery(paid, output_field=MONEY_FIELD), ZERO, output_field=MONEY_FIELD
+        def total(model):
+            rows = (
+                model.objects.filter(application=OuterRef("pk"))
+                .order_by()
+                .values("application")
+                .annotate(total=Sum("amount"))
+                .values("total")
             )
-        )
+            return Coalesce(
+                Subquery(rows, output_field=MONEY_FIELD), ZERO, output_field=MONEY_FIELD
+            )
+
+        return self.annotate(paid_total=total(Payout), repaid_total=total(Repayment))
+
+    def payout_due(self):
+        """Approved or paid applications with bank details given (the accounting's list;
+        `rest_to_pay` of each says how much is left to pay)."""
+        return self.filter(status__in=self.model.Status.payable()).exclude(iban="")
 
     def figures(self) -> Figures:
         """Requested, approved, paid, spent and committed money of the whole list."""

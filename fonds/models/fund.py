@@ -128,6 +128,14 @@ class Fund(models.Model):
         default=True,
         help_text=_("Also closes by itself after the last application deadline of the year."),
     )
+    projects_end_in_year = models.BooleanField(
+        _("projects end within the fund's year"),
+        default=True,
+        help_text=_(
+            "Untick only where the rules allow projects to run into the following years "
+            "(up to three)."
+        ),
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(
         _("contact e-mail"),
@@ -135,6 +143,28 @@ class Fund(models.Model):
         help_text=_("Receives a notification for each new application; else the office's."),
     )
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    # Letters (fonds/letters.py): the office's letterhead and the signature line.
+    letterhead = models.TextField(
+        _("letterhead"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Sender lines at the top of every letter (office, carrier, address). Empty: the "
+            "office's name and address."
+        ),
+    )
+    letter_signature = models.CharField(
+        _("signature line"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed under the letters, for example: Jana Wiegand, Quartiersmanagement."),
+    )
+    legal_note = models.TextField(
+        _("note on legal remedies"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Printed at the end of approvals and rejections. Empty: the standard text."),
+    )
     last_sequence = models.PositiveIntegerField(
         _("last reference sequence"),
         default=0,
@@ -225,12 +255,10 @@ class Fund(models.Model):
         return self.is_open and self.next_meeting(today) is not None
 
     def project_window(self) -> tuple[datetime.date, datetime.date]:
-        """The dates a project of this fund may lie in: from the start of the fund's year
-        to the end of the year PROJECT_YEARS_AHEAD later."""
-        return (
-            datetime.date(self.year, 1, 1),
-            datetime.date(self.year + self.PROJECT_YEARS_AHEAD, 12, 31),
-        )
+        """The dates a project of this fund may lie in: the fund's year, or up to the end of
+        the year PROJECT_YEARS_AHEAD later where the rules allow it."""
+        years_ahead = 0 if self.projects_end_in_year else self.PROJECT_YEARS_AHEAD
+        return datetime.date(self.year, 1, 1), datetime.date(self.year + years_ahead, 12, 31)
 
     def payment_date_error(self, paid_on: datetime.date) -> str | None:
         """Why a payment of a proof of use cannot have this date, or None."""
@@ -322,7 +350,13 @@ class Fund(models.Model):
                 % {"date": date_format(earliest, "SHORT_DATE_FORMAT")},
             )
         for name, day in (("start_date", start_date), ("end_date", end_date)):
-            if day and day > latest:
+            if day and day > latest and self.projects_end_in_year:
+                add(
+                    name,
+                    _("The project must end by %(date)s, the end of the fund's year.")
+                    % {"date": date_format(latest, "SHORT_DATE_FORMAT")},
+                )
+            elif day and day > latest:
                 add(
                     name,
                     _("Please choose a date up to %(date)s.")

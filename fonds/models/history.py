@@ -57,8 +57,12 @@ class ApplicationEvent(models.Model):
         "fonds.application.proof_submitted": _("Proof of use sent"),
         "fonds.application.proof_accepted": _("Proof of use accepted"),
         "fonds.application.proof_returned": _("Proof of use sent back"),
+        "fonds.application.proof_corrected": _("Proof of use corrected"),
         "fonds.application.proof_reminder": _("Reminder of the proof of use"),
         "fonds.application.anonymised": _("Anonymised"),
+        "fonds.application.bank_details": _("Bank details given"),
+        "fonds.application.repayment": _("Repayment received"),
+        "fonds.application.letter": _("Letter written"),
         "fonds.application.attachment_deleted": _("Attachment deleted"),
     }
 

@@ -69,7 +69,8 @@ class JuryMeeting(models.Model):
 
     @cached_property
     def members_present(self) -> int:
-        return len(self.members.all())
+        """Members marked present (uses the prefetched members)."""
+        return sum(1 for member in self.members.all() if member.present)
 
     @property
     def quorum_met(self) -> bool:
@@ -84,15 +85,61 @@ class JuryMeeting(models.Model):
             )
 
 
-# --- Application --------------------------------------------------------------------
+# --- Members ------------------------------------------------------------------------
+
+
+class StandingJuryMemberQuerySet(OfficeOwnedQuerySet):
+    office_lookup = "fund__office"
+
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class StandingJuryMember(models.Model):
+    """A member of the fund's standing decision body (or a substitute), carried into each
+    meeting by services.jury_meeting_take_standing_jury."""
+
+    fund = models.ForeignKey(
+        Fund, on_delete=models.CASCADE, related_name="standing_jury", verbose_name=_("fund")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(
+        _("role"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: chair, resident, representative of the office."),
+    )
+    is_substitute = models.BooleanField(
+        _("substitute"), default=False, help_text=_("Comes when a member cannot.")
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Untick when the member leaves the jury.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = StandingJuryMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["fund", "is_substitute", "order", "name"]
+        verbose_name = _("member of the standing jury")
+        verbose_name_plural = _("standing jury")
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "name"], name="standingjury_unique_name")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
 
 
 class JuryMemberQuerySet(OfficeOwnedQuerySet):
     office_lookup = "meeting__fund__office"
 
+    def present(self):
+        return self.filter(present=True)
+
 
 class JuryMember(models.Model):
-    """A member of the decision body present at one meeting."""
+    """A member of the decision body at one meeting, with the attendance."""
 
     meeting = models.ForeignKey(
         JuryMeeting, on_delete=models.CASCADE, related_name="members", verbose_name=_("meeting")
@@ -105,13 +152,22 @@ class JuryMember(models.Model):
         help_text=_("For example: chair, resident, representative of the office."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    present = models.BooleanField(_("present"), default=True)
+    standing_member = models.ForeignKey(
+        StandingJuryMember,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("member of the standing jury"),
+    )
 
     objects = JuryMemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "order", "name"]
-        verbose_name = _("member present")
-        verbose_name_plural = _("members present")
+        verbose_name = _("member at the meeting")
+        verbose_name_plural = _("members at the meeting")
         constraints = [
             models.UniqueConstraint(fields=["meeting", "name"], name="jurymember_unique_name")
         ]
@@ -163,6 +219,16 @@ class AgendaItem(models.Model):
         **MONEY,
     )
     note = models.TextField(_("note for the minutes"), blank=True)
+    conditions = models.TextField(
+        _("conditions"),
+        blank=True,
+        help_text=_("Conditions of an approval (sent to the applicant)."),
+    )
+    reason_for_applicant = models.TextField(
+        _("reason for the applicant"),
+        blank=True,
+        help_text=_("Needed for a rejection; sent with the decision."),
+    )
 
     objects = AgendaItemQuerySet.as_manager()
 
@@ -199,7 +265,7 @@ class AgendaItem(models.Model):
             errors["application"] = _("The application belongs to another fund.")
         if self.meeting_id:
             # A member with a conflict of interest does not vote at all (not even abstain).
-            present = self.meeting.members.count()
+            present = self.meeting.members.present().count()
             conflicts = ConflictOfInterest.objects.filter(
                 meeting_id=self.meeting_id, application_id=self.application_id
             ).count()

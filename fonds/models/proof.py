@@ -199,6 +199,12 @@ class ProofSituation:
         return self.application.status in Application.Status.payable() and not open_proof
 
     @property
+    def returned_proof(self):
+        """The latest proof when it was sent back: the applicant corrects it."""
+        latest = self.latest_proof
+        return latest if latest is not None and latest.status == Proof.Status.RETURNED else None
+
+    @property
     def repayment_due(self):
         return self.application.repayment_due
 

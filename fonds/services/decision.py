@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from fonds.letters import decision_letter_kind
 from fonds.models import AgendaItem, Application, Fund, JuryMeeting
 from stadtteilbuero.mail import render_mail
 from stadtteilbuero.money import format_euro
@@ -13,6 +14,7 @@ from stadtteilbuero.money import format_euro
 from .application import application_transition, lock_for_transition
 from .errors import ApplicationError, message
 from .finance import CENT
+from .letters import letter_write
 from .mail import mail_context, send_mail_about
 
 DECISION_MAILS = {Application.Status.APPROVED: "approved", Application.Status.REJECTED: "rejected"}
@@ -42,14 +44,23 @@ def decision_mail_draft(
     return render_mail(f"fonds/email/{DECISION_MAILS[decision]}", context)
 
 
-def _send_decision(application, decision, subject, body, **draft):
+def _send_decision(application, decision, subject, body, *, actor, **draft):
+    """The decision letter as PDF (kept with the application), and the e-mail with it
+    attached; without an e-mail address the letter is marked to go by post."""
+    letter = letter_write(
+        application=application, kind=decision_letter_kind(application), actor=actor
+    )
+    if not application.email:
+        return
     if subject is None or body is None:
         draft_subject, draft_body = decision_mail_draft(
             application=application, decision=decision, **draft
         )
         subject = draft_subject if subject is None else subject
         body = draft_body if body is None else body
-    send_mail_about(application, DECISION_MAILS[decision], subject=subject, body=body)
+    send_mail_about(
+        application, DECISION_MAILS[decision], subject=subject, body=body, letter=letter
+    )
 
 
 def application_approve(
@@ -109,6 +120,7 @@ def application_approve(
             Application.Status.APPROVED,
             mail_subject,
             mail_body,
+            actor=actor,
             amount=amount,
             conditions=conditions,
             reason_for_applicant=reason_for_applicant,
@@ -143,6 +155,7 @@ def application_reject(
             Application.Status.REJECTED,
             mail_subject,
             mail_body,
+            actor=actor,
             reason_for_applicant=reason_for_applicant,
         )
     return locked

@@ -30,6 +30,7 @@ MESSAGES = {
     "received_in_future": _("The date of receipt cannot be in the future."),
     "signed_original_missing": _("Please upload the signed original."),
     "no_payments": _("Please list at least one payment with its receipt."),
+    "receipt_missing": _("Please choose the receipt for this payment."),
     "amount_positive": _("Please enter an amount of more than 0 €."),
     "amount_too_large": _("Please enter at most %(max)s."),
     "date_in_future": _("This date cannot be in the future."),

@@ -65,9 +65,11 @@ def send_mail_about(
     context: dict | None = None,
     subject: str | None = None,
     body: str | None = None,
+    letter=None,
 ):
     """Queue the `event` mail to the applicant (or the office); `subject` and `body`
-    replace the templates when staff have edited the text already."""
+    replace the templates when staff have edited the text already; `letter` (a Letter)
+    goes with it as PDF."""
     if subject is None or body is None:
         rendered_subject, rendered_body = render_mail(
             f"fonds/email/{event}", context if context is not None else mail_context(application)
@@ -87,7 +89,13 @@ def send_mail_about(
         body=body,
         reply_to=reply_to,
         about=application,
+        attachment=letter_attachment(letter) if letter is not None else None,
     )
+
+
+def letter_attachment(letter) -> tuple[str, bytes]:
+    with letter.file.open("rb") as handle:
+        return letter.original_name, handle.read()
 
 
 def send_to_applicant_and_office(application: Application, event: str, office_event: str, **extra):

@@ -37,6 +37,8 @@ def payout_errors(
             % {"status": application.get_status_display()},
         )
         return errors
+    if not application.has_bank_details:
+        add("application", _("Please enter the bank details first (account holder and IBAN)."))
     if amount is None or amount <= 0:
         add("amount", message("amount_positive"))
     else:

@@ -32,6 +32,9 @@ PERSONAL_FIELDS = (
     "internal_note",
     "reason_for_applicant",
     "internal_reason",
+    "account_holder",
+    "iban",
+    "bic",
 )
 
 

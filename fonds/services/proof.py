@@ -16,7 +16,7 @@ from stadtteilbuero.money import format_euro
 
 from .application import application_transition
 from .errors import ApplicationError, message
-from .files import files_kept_only_on_commit
+from .files import delete_files_after_commit, files_kept_only_on_commit
 from .mail import absolute_url, mail_context, proof_url, send_mail_about
 
 
@@ -63,12 +63,7 @@ def proof_submit(
             for order, payment in enumerate(payments)
         ]
         files += [(ProofPhoto(proof=proof), upload, True) for upload in photos]
-        for row, upload, images_only in files:
-            try:
-                row.store(upload, images_only=images_only)
-            finally:
-                if row.file.name:
-                    stored.append(row.file.name)
+        _store_rows(files, stored)
         spent = sum((payment["amount"] for payment in payments), ZERO)
         locked.log(
             "proof_submitted",
@@ -83,6 +78,118 @@ def proof_submit(
         if notify:
             _send_proof_mails(locked, proof, "submitted")
     return proof
+
+
+def _store_rows(rows, stored):
+    for row, upload, images_only in rows:
+        try:
+            row.store(upload, images_only=images_only)
+        finally:
+            if row.file.name:
+                stored.append(row.file.name)
+
+
+PAYMENT_FIELDS = ("paid_on", "payee", "purpose", "amount")
+
+
+def _payment_changes(old: ProofPayment, new: dict) -> list[str]:
+    """What changed on a kept payment, in words for the history."""
+    changes = []
+    if old.amount != new["amount"]:
+        changes.append(f"{format_euro(old.amount)} → {format_euro(new['amount'])}")
+    if (old.paid_on, old.payee, old.purpose) != (new["paid_on"], new["payee"], new["purpose"]):
+        changes.append(_("date, payee or purpose"))
+    if new.get("receipt"):
+        changes.append(_("new receipt"))
+    return changes
+
+
+def proof_correct(
+    *,
+    proof: Proof,
+    report: str,
+    participants: int,
+    payments: list[dict],
+    photos: Iterable = (),
+    notify: bool = True,
+) -> Proof:
+    """The applicant corrects a proof that was sent back, which is then checked again.
+
+    Entries and files stay unless removed: `payments` are the rows to keep or add, each
+    with `payment` (a kept ProofPayment of this proof, or None for a new row) and a
+    `receipt` (required for new rows; for a kept row it replaces the old file). Rows of
+    the proof not listed are removed. The history says what changed.
+    """
+    if not payments:
+        raise ApplicationError(message("no_payments"))
+    with files_kept_only_on_commit() as stored, transaction.atomic():
+        locked_application = Application.objects.select_for_update(of=("self",)).get(
+            pk=proof.application_id
+        )
+        locked = Proof.objects.select_for_update(of=("self",)).get(pk=proof.pk)
+        latest = locked_application.proofs.order_by("-submitted_at", "-pk").first()
+        if locked.status != Proof.Status.RETURNED or latest.pk != locked.pk:
+            raise ApplicationError(_("Only the proof of use that was sent back can be corrected."))
+        if locked_application.status not in Application.Status.payable():
+            raise ApplicationError(_("A proof of use can only be sent for an approved project."))
+        existing = {payment.pk: payment for payment in locked.payments.all()}
+        changes, old_files, new_rows = [], [], []
+        if report != locked.report:
+            changes.append(_("report changed"))
+        if participants != locked.participants:
+            changes.append(
+                _("participants %(old)s → %(new)s")
+                % {"old": locked.participants, "new": participants}
+            )
+        kept_ids = set()
+        for order, data in enumerate(payments):
+            payment = data.get("payment")
+            if payment is not None and payment.pk in existing:
+                row = existing[payment.pk]
+                kept_ids.add(row.pk)
+                if details := _payment_changes(row, data):
+                    changes.append(f"{row.payee}: {', '.join(details)}")
+                for name in PAYMENT_FIELDS:
+                    setattr(row, name, data[name])
+                row.order = order
+                if data.get("receipt"):
+                    old_files.append(row.file.name)
+                    new_rows.append((row, data["receipt"], False))
+                else:
+                    row.save()
+            else:
+                if not data.get("receipt"):
+                    raise ApplicationError(message("receipt_missing"))
+                fields = {name: data[name] for name in PAYMENT_FIELDS}
+                new = ProofPayment(proof=locked, order=order, **fields)
+                new_rows.append((new, data["receipt"], False))
+                changes.append(_("payment added: %(payee)s") % {"payee": data["payee"]})
+        removed = [row for pk, row in existing.items() if pk not in kept_ids]
+        for row in removed:
+            changes.append(_("payment removed: %(payee)s") % {"payee": row.payee})
+            old_files.append(row.file.name)
+            row.delete()
+        new_rows += [(ProofPhoto(proof=locked), upload, True) for upload in photos]
+        if photos:
+            changes.append(_("photos added"))
+        _store_rows(new_rows, stored)
+        delete_files_after_commit(old_files)
+        locked.report = report
+        locked.participants = participants
+        locked.status = Proof.Status.SUBMITTED
+        locked.submitted_at = timezone.now()
+        locked.reviewed_at = None
+        locked.reviewed_by = None
+        locked.save()
+        locked_application.log(
+            "proof_corrected",
+            comment=_("Proof of use corrected: %(changes)s.")
+            % {"changes": "; ".join(changes) or _("nothing changed")},
+            at=locked.submitted_at,
+        )
+        if notify:
+            _send_proof_mails(locked_application, locked, "submitted")
+    return locked
 
 
 def _lock_submitted_proof(proof: Proof) -> Proof:

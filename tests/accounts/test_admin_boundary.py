@@ -68,6 +68,10 @@ CUSTOM_VIEWS = {
         not_listed,
     ),
     "fonds_application_paper": (lambda obj: reverse("admin:fonds_application_paper"), refused),
+    "fonds_application_payouts_due": (
+        lambda obj: reverse("admin:fonds_application_payouts_due", args=["csv"]),
+        not_listed,
+    ),
 }
 # Objects that no plain factory call makes.
 MAKERS = {

@@ -91,6 +91,8 @@ def test_workflow_fields_are_read_only_and_no_add(client, fonds_staff, own_appli
                     "notes",
                     "events",
                     "payouts",
+                    "repayments",
+                    "letters",
                     "proofs",
                     "stadtteilbuero-outgoingmail-content_type-object_id",
                 ]

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from fonds import services
 from fonds.models import Application, Attachment
 from tests.factories import FundFactory
 
@@ -173,3 +174,30 @@ def test_paper_application_needs_the_add_permission(client, fund, office):
     viewer = make_staff(office, "offices")
     client.force_login(viewer)
     assert client.get(reverse(URL), {"fund": fund.pk}).status_code == 403
+
+
+def test_paper_application_without_email_gets_its_letters_by_post(
+    client, fund, material, fonds_staff, django_capture_on_commit_callbacks
+):
+    client.force_login(fonds_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, fund, paper_data(fund, material, email=""))
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.email == "" and application.street and application.postal_code
+    assert mail.outbox == []  # nobody to write to: no confirmation mail
+    services.application_start_review(application=application, actor=fonds_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_reject(
+            application=application, actor=fonds_staff, reason_for_applicant="Zu spät."
+        )
+    letter = application.letters.get()
+    assert letter.by_post and letter.letter_kind == "rejection"
+    assert mail.outbox == []
+
+
+def test_the_online_form_still_needs_an_email(client, fund, material):
+    response = client.post(fund.get_apply_url(), form_data(fund, material, email=""))
+    assert response.status_code == 400
+    assert not Application.objects.exists()
+    assert "email" in response.context["form"].errors

@@ -122,6 +122,8 @@ def inline_data(note_text=""):
             "attachments",
             "events",
             "payouts",
+            "repayments",
+            "letters",
             "proofs",
             "stadtteilbuero-outgoingmail-content_type-object_id",
         ]

@@ -91,7 +91,9 @@ def test_approve_in_full(fund, actor, mailoutbox, django_capture_on_commit_callb
     assert app.conditions == "Logo des Fonds auf dem Plakat."
     assert app.reason_for_applicant == "Ein schönes Projekt."
     assert app.internal_reason == "Einstimmig."
-    event = ApplicationEvent.objects.get(application=app)
+    event = ApplicationEvent.objects.exclude(event_type="fonds.application.letter").get(
+        application=app
+    )
     assert event.event_type == "fonds.application.approved"
     assert (event.from_status, event.to_status, event.actor) == (
         Status.IN_REVIEW,
@@ -110,6 +112,10 @@ def test_approve_in_full(fund, actor, mailoutbox, django_capture_on_commit_callb
     assert "Einstimmig." not in mail.body  # internal
     assert app.token in mail.body
     assert "Teil" not in mail.body
+    # The approval letter goes with it as PDF, and stays with the application.
+    ((filename, content, mimetype),) = mail.attachments
+    assert mimetype == "application/pdf" and content.startswith(b"%PDF")
+    assert filename == app.letters.get(letter_kind="approval").original_name
 
 
 def test_partial_approval(fund, actor, mailoutbox, django_capture_on_commit_callbacks):
@@ -234,7 +240,9 @@ def test_reject_allowed(fund, actor, status, mailoutbox, django_capture_on_commi
     assert app.approved_amount is None
     assert app.reason_for_applicant == "Verpflegung kann der Fonds nicht fördern."
     assert app.internal_reason == "Richtlinie Nr. 4"
-    event = ApplicationEvent.objects.get(application=app)
+    event = ApplicationEvent.objects.exclude(event_type="fonds.application.letter").get(
+        application=app
+    )
     assert (event.event_type, event.from_status, event.to_status, event.actor) == (
         "fonds.application.rejected",
         status,
@@ -244,6 +252,8 @@ def test_reject_allowed(fund, actor, status, mailoutbox, django_capture_on_commi
     assert len(mailoutbox) == 1
     assert "Verpflegung kann der Fonds nicht fördern." in mailoutbox[0].body
     assert "Richtlinie Nr. 4" not in mailoutbox[0].body
+    assert app.letters.get().letter_kind == "rejection"
+    assert mailoutbox[0].attachments[0][1].startswith(b"%PDF")
     assert app.reference_number in mailoutbox[0].subject
 
 

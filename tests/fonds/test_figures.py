@@ -39,6 +39,9 @@ def example(office):
     proof = ProofFactory(application=application)
     ProofPaymentFactory(proof=proof, amount=D("280.00"))
     services.proof_accept(proof=proof, actor=staff, notify=False)
+    services.application_book_repayment(
+        application=application, actor=staff, amount=D("20.00"), received_on=timezone.localdate()
+    )
     application.refresh_from_db()
     return fund, application, staff
 
@@ -49,11 +52,51 @@ def test_unspent_money_goes_back_into_the_budget(example):
     assert figures.approved == D("700.00")  # 200 + 500
     assert figures.paid == D("300.00")
     assert figures.spent == D("280.00")
+    assert figures.repaid == D("20.00")
     assert figures.committed == D("480.00")  # 200 approved + 280 spent
     assert figures.remaining == D("12520.00")  # not 12,300
     assert application.status == Status.COMPLETED
-    assert application.repayment_due == D("20.00")  # paid 300, spent 280
+    assert application.repayment_due == D("0.00")  # paid 300, spent 280, 20 repaid
     assert application.rest_to_pay == D("0.00")
+
+
+def test_money_paid_out_and_not_spent_returns_when_its_repayment_is_booked(fund, fonds_staff):
+    fund.budget = D("1000.00")
+    fund.save()
+    application = ApplicationFactory(fund=fund, status=Status.PAID, approved_amount=D("500"))
+    PayoutFactory(application=application, amount=D("500.00"))
+    proof = ProofFactory(application=application)
+    ProofPaymentFactory(proof=proof, amount=D("350.00"))
+    services.proof_accept(proof=proof, actor=fonds_staff, notify=False)
+    application = Application.objects.get(pk=application.pk)
+    assert application.repayment_due == D("150.00")
+    figures = Fund.objects.get(pk=fund.pk).figures
+    assert (figures.committed, figures.repayment_due, figures.remaining) == (
+        D("500.00"),
+        D("150.00"),
+        D("500.00"),
+    )
+    with pytest.raises(services.ApplicationError):
+        services.application_book_repayment(
+            application=application,
+            actor=fonds_staff,
+            amount=D("150.01"),
+            received_on=timezone.localdate(),
+        )
+    services.application_book_repayment(
+        application=application,
+        actor=fonds_staff,
+        amount=D("100.00"),
+        received_on=timezone.localdate(),
+    )
+    figures = Fund.objects.get(pk=fund.pk).figures
+    assert (figures.repaid, figures.repayment_due, figures.remaining) == (
+        D("100.00"),
+        D("50.00"),
+        D("600.00"),
+    )
+    assert Application.objects.get(pk=application.pk).repayment_due == D("50.00")
+    assert application.events.filter(event_type="fonds.application.repayment").count() == 1
 
 
 def test_the_same_figures_on_every_page(client, example):
@@ -108,7 +151,10 @@ def hand_computed(fund):
     """The figures summed in Python over the rows, as an auditor would."""
     granted = [a for a in fund.applications.all() if a.status in Status.granted()]
     committed = sum(
-        (a.spent_amount if a.spent_amount is not None else a.granted_amount for a in granted),
+        (
+            a.spent_amount + a.repayment_due if a.spent_amount is not None else a.granted_amount
+            for a in granted
+        ),
         D("0"),
     )
     paid = sum((p.amount for a in fund.applications.all() for p in a.payouts.all()), D("0"))
@@ -151,7 +197,8 @@ def test_fund_list_fixed_queries_and_hand_computed_figures_on_postgresql(client,
         assert figures[fund.pk].approved == expected["approved"]
         assert figures[fund.pk].paid == expected["paid"]
         assert figures[fund.pk].remaining == expected["remaining"]
-    # No correlated subquery per row: each figure query is one aggregate grouped by fund.
+    # No correlated subquery per row: the applications grouped by fund, and one UNION of
+    # the payouts and the repayments grouped by fund.
     figure_queries = [q["sql"] for q in queries.captured_queries if "GROUP BY" in q["sql"]]
     assert len(figure_queries) == 2
-    assert all(sql.count("SELECT") == 1 for sql in figure_queries)
+    assert sorted(sql.count("SELECT") for sql in figure_queries) == [1, 2]

@@ -340,8 +340,8 @@ def test_proof_page_query_count_is_bounded(
     client, application, django_assert_max_num_queries, count
 ):
     make_history(application, count)
-    # application, payouts, proofs with their spent sums
-    with django_assert_max_num_queries(3):
+    # application, payouts, proofs with their spent sums, the returned proof's payments
+    with django_assert_max_num_queries(4):
         response = client.get(proof_url(application))
     assert response.status_code == 200
 
@@ -355,3 +355,72 @@ def test_status_page_with_proofs_query_count_is_bounded(
         response = client.get(application.get_status_url())
     assert response.status_code == 200
     assert f"Nr. {count - 1}" in response.content.decode()
+
+
+def test_returned_proof_keeps_its_entries_and_files(
+    client, application, django_capture_on_commit_callbacks
+):
+    proof = ProofFactory(
+        application=application,
+        status=Proof.Status.RETURNED,
+        review_note="Die Plakate gehören nicht dazu.",
+        participants=90,
+    )
+    tent = ProofPaymentFactory(proof=proof, payee="Zeltverleih Sommer", amount=Decimal("250"))
+    posters = ProofPaymentFactory(proof=proof, payee="Druckerei Hansen", amount=Decimal("80"))
+    tent_file = tent.file.name
+    form = client.get(proof_url(application)).content.decode()
+    assert "Zeltverleih Sommer" in form and "Druckerei Hansen" in form
+    assert proof.report in form and 'value="90"' in form
+    assert f'name="payments-0-payment_id" value="{tent.pk}"' in form
+    data = {
+        "report": proof.report,
+        "participants": "95",
+        "payments-TOTAL_FORMS": "3",
+        "payments-INITIAL_FORMS": "2",
+        "payments-MIN_NUM_FORMS": "0",
+        "payments-MAX_NUM_FORMS": "30",
+        "payments-0-payment_id": str(tent.pk),
+        "payments-0-paid_on": tent.paid_on.isoformat(),
+        "payments-0-payee": tent.payee,
+        "payments-0-purpose": tent.purpose,
+        "payments-0-amount": "240,00",
+        "payments-1-payment_id": str(posters.pk),
+        "payments-1-paid_on": posters.paid_on.isoformat(),
+        "payments-1-payee": posters.payee,
+        "payments-1-purpose": posters.purpose,
+        "payments-1-amount": "80,00",
+        "payments-1-remove": "on",
+        "payments-2-paid_on": timezone.localdate().isoformat(),
+        "payments-2-payee": "Getränke Nord",
+        "payments-2-purpose": "Saft",
+        "payments-2-amount": "30,00",
+        "payments-2-receipt": upload("saft.pdf", RECEIPT_PDF),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(proof_url(application), data)
+    assert response.status_code == 302
+    proof.refresh_from_db()
+    assert proof.status == Proof.Status.SUBMITTED and proof.participants == 95
+    payments = {payment.payee: payment for payment in proof.payments.all()}
+    assert set(payments) == {"Zeltverleih Sommer", "Getränke Nord"}
+    assert payments["Zeltverleih Sommer"].file.name == tent_file  # the file stayed
+    assert payments["Zeltverleih Sommer"].amount == Decimal("240.00")
+    assert payments["Zeltverleih Sommer"].file.storage.exists(tent_file)
+    assert not ProofPayment.objects.filter(pk=posters.pk).exists()
+    assert not posters.file.storage.exists(posters.file.name)  # removed with its row
+    event = application.events.get(event_type="fonds.application.proof_corrected")
+    assert "250,00 € → 240,00 €" in event.comment
+    assert "Druckerei Hansen" in event.comment and "Getränke Nord" in event.comment
+    assert "90 → 95" in event.comment
+    # One proof only, waiting again for the office's review.
+    assert application.proofs.count() == 1
+
+
+def test_a_guessed_payment_id_is_not_kept(client, application):
+    ProofFactory(application=application, status=Proof.Status.RETURNED)
+    other = ProofPaymentFactory()  # another applicant's receipt
+    data = proof_data(**{"payments-0-payment_id": str(other.pk), "payments-0-receipt": None})
+    response = client.post(proof_url(application), data)
+    assert response.status_code == 400  # a new row needs its receipt
+    assert ProofPayment.objects.filter(proof__application=application).count() == 0

@@ -33,6 +33,10 @@ def fund_post(fund, **changes):
         "contact_phone": "",
         "jury_meetings-TOTAL_FORMS": "0",
         "jury_meetings-INITIAL_FORMS": "0",
+        "standing_jury-TOTAL_FORMS": "0",
+        "standing_jury-INITIAL_FORMS": "0",
+        "letter_texts-TOTAL_FORMS": "0",
+        "letter_texts-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
