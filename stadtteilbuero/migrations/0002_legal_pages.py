@@ -119,6 +119,7 @@ def remove_pages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("stadtteilbuero", "0001_initial"),
         ("flatpages", "0001_initial"),
         ("sites", "0002_alter_domain_unique"),
     ]
