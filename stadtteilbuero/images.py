@@ -16,6 +16,10 @@ from .uploads import upload_path, validate_image_file
 
 logger = logging.getLogger(__name__)
 
+# (model, source name, size) -> URL of the rendition, per process (see rendition_url).
+_rendition_urls: dict[tuple, str] = {}
+RENDITION_URLS_KEPT = 10_000
+
 
 def image_upload_to(instance, filename):
     return upload_path(instance, filename, "images")
@@ -92,8 +96,17 @@ class ImageMixin(models.Model):
         """URL of a resized copy, or None when the source is missing or unreadable."""
         if not self.image:
             return None
-        try:
-            return getattr(self, f"image_{size}").url
-        except Exception:  # a deleted or broken source must not break the page
-            logger.warning("No %s rendition for %s", size, self.image.name, exc_info=True)
-            return None
+        # imagekit hashes the spec and checks the file on every call; a source's name never
+        # gets new content (an upload gets a new name), so its rendition URL is kept.
+        key = (self._meta.label, self.image.name, size)
+        url = _rendition_urls.get(key)
+        if url is None:
+            try:
+                url = getattr(self, f"image_{size}").url
+            except Exception:  # a deleted or broken source must not break the page
+                logger.warning("No %s rendition for %s", size, self.image.name, exc_info=True)
+                return None
+            if len(_rendition_urls) >= RENDITION_URLS_KEPT:
+                _rendition_urls.clear()
+            _rendition_urls[key] = url
+        return url

@@ -149,6 +149,8 @@ else:
 # Anonymous GET pages come from the cache (stadtteilbuero.pagecache); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/en/admin/", "/health/")
+# Sections of pages that repeat ({% fragment %}, same freshness rules); 0 turns it off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

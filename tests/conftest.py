@@ -8,6 +8,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.utils import translation
 
+from stadtteilbuero import images
 from tests.factories import OfficeFactory, UserFactory
 
 # Row locks (select_for_update) are what concurrency tests prove; SQLite serialises
@@ -24,8 +25,10 @@ def fast_password_hasher(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts without the pages an earlier test left in the page cache."""
+    """Each test starts without the pages an earlier test left in the page cache, nor
+    the rendition URLs of its images (their files are gone with its media folder)."""
     cache.clear()
+    images._rendition_urls.clear()
 
 
 @pytest.fixture(autouse=True)
