@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResp
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -38,19 +39,22 @@ PROJECTS_ON_HOME = 4
 EVENTS_ON_HOME = 5
 
 
+def offices_with_hours_now():
+    offices = list(Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME])
+    now = timezone.localtime()
+    for office in offices:
+        office.hours_now = office_hours(office, now)
+    return offices
+
+
 class HomeView(TemplateView):
     template_name = "stadtteilbuero/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        offices = list(
-            Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME]
-        )
-        now = timezone.localtime()
-        for office in offices:
-            office.hours_now = office_hours(office, now)
+        # Everything lazy: the lists come from the fragment cache, and then cost nothing.
         context.update(
-            offices=offices,
+            offices=SimpleLazyObject(offices_with_hours_now),
             pinned_notices=Notice.objects.pinned()
             .portal_wide()
             .select_related("office")[:PINNED_ON_HOME],
