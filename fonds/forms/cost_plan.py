@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fonds.models import ExpenseLine, IncomeLine
+from stadtteilbuero.form_rendering import PUBLIC_FORM_RENDERER
 
 from .fields import AmountField, parse_amount
 
@@ -91,6 +92,7 @@ class BaseLineFormSet(forms.BaseFormSet):
 
 ExpenseFormSet = forms.formset_factory(
     ExpenseLineForm,
+    renderer=PUBLIC_FORM_RENDERER,
     formset=BaseLineFormSet,
     extra=3,
     min_num=1,
@@ -101,6 +103,7 @@ ExpenseFormSet = forms.formset_factory(
 )
 IncomeFormSet = forms.formset_factory(
     IncomeLineForm,
+    renderer=PUBLIC_FORM_RENDERER,
     formset=BaseLineFormSet,
     extra=2,
     max_num=20,

@@ -46,6 +46,4 @@ def fragment(parser, token):
         )
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(
-        nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]]
-    )
+    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
