@@ -44,6 +44,7 @@ def render_markdown(text: str) -> str:
     return mark_safe(sanitize_html(html))  # noqa: S308 - sanitized by nh3 just above
 
 
+@lru_cache(maxsize=1024)
 def plain_text(text: str) -> str:
     """The words of a rich text without any markup, for feeds, meta tags and JSON-LD."""
     rendered = markdown.markdown(text or "", output_format="html")
