@@ -106,6 +106,13 @@ def _storable(request, response) -> bool:
     )
 
 
+def _staff_post(request) -> bool:
+    """A form that staff sent may have changed rows without a signal (an admin action's
+    `queryset.update()`): the pages start afresh after it, to be sure."""
+    user = getattr(request, "user", None)
+    return request.method == "POST" and bool(user and user.is_authenticated and user.is_staff)
+
+
 class PageCacheMiddleware:
     """Placed after LocaleMiddleware (the language is part of the key)."""
 
@@ -118,7 +125,7 @@ class PageCacheMiddleware:
             try:
                 return self.get_response(request)
             finally:
-                if _changed_in_request.get():
+                if _changed_in_request.get() or _staff_post(request):
                     _new_generation()
                 _changed_in_request.reset(token)
         key = _key(request, last_change())
