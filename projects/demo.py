@@ -1,7 +1,8 @@
 """Demo projects drawn from the seed documents: the projects they name (Nord.Pol, „Ins
 Licht gerückt“, Nordstadtstrand, „Sahlkamp blüht“, Nordstadtliga, street art, writing
-workshops) and the Heiligenhaus ISEK measure O/N 1 with all its facts. Descriptions are
-in our own words; where a document gives no dates, the demo dates are illustrative.
+workshops) and the Heiligenhaus ISEK measure O/N 1 with all its facts (an Oberilp
+measure that concerns the Nonnenbruch too). Descriptions are in our own words; where a
+document gives no dates, the demo dates are illustrative. Every status follows the period.
 Every office gets at least two projects.
 """
 
@@ -17,7 +18,6 @@ from .models import GalleryImage, Partner, Project, ProjectPartner, Theme
 
 D = datetime.date
 Kind = Project.Kind
-Status = Project.Status
 
 THEMES = [
     ("wohnen-und-wohnumfeld", "Wohnen und Wohnumfeld"),
@@ -66,7 +66,6 @@ PROJECTS = [
         "office": "hildesheim-nordstadt",
         "slug": "nord-pol",
         "title": "Nord.Pol",
-        "status": Status.ONGOING,
         "summary": (
             "Künstlerische Aktionen, die Nachbar:innen zusammenbringen: ein gemeinsames "
             "Projekt des Stadtteilbüros und der Kulturfabrik Löseke."
@@ -91,7 +90,6 @@ PROJECTS = [
         "office": "hildesheim-nordstadt",
         "slug": "ins-licht-gerueckt",
         "title": "Ins Licht gerückt",
-        "status": Status.ONGOING,
         "summary": (
             "Ein Abend, an dem Orte der Nordstadt mit Licht und Projektionen neu erscheinen – "
             "vom Stadtteilbüro mitorganisiert."
@@ -110,7 +108,6 @@ PROJECTS = [
         "slug": "nordstadtstrand",
         "title": "Nordstadtstrand",
         "title_en": "Nordstadt beach",
-        "status": Status.PLANNED,
         "summary": (
             "Sand, Liegestühle und Programm mitten im Stadtteil: der Nordstadtstrand lädt im "
             "Sommer zum Treffen und Mitmachen ein."
@@ -130,7 +127,6 @@ PROJECTS = [
         "office": "hannover-sahlkamp-mitte",
         "slug": "sahlkamp-blueht",
         "title": "Sahlkamp blüht",
-        "status": Status.ONGOING,
         "summary": (
             "Ein Projekt für mehr Wohnzufriedenheit: Bewohner:innen bepflanzen gemeinsam "
             "Beete und Grünflächen im Sahlkamp."
@@ -154,7 +150,6 @@ PROJECTS = [
         "office": "hannover-sahlkamp-mitte",
         "slug": "sahlkamp-spielplatz-beteiligung",
         "title": "Spielplatz-Werkstatt Sahlkamp",
-        "status": Status.PLANNED,
         "summary": "Kinder und Eltern planen mit, wie der Spielplatz im Sahlkamp erneuert wird.",
         "themes": ["beteiligung", "jugend"],
         "start_date": D(2026, 9, 1),
@@ -164,7 +159,6 @@ PROJECTS = [
         "office": "hannover-hainholz",
         "slug": "hainholz-nachbarschaftscafe",
         "title": "Nachbarschaftscafé Hainholz",
-        "status": Status.ONGOING,
         "summary": "Jede Woche ein offener Treffpunkt mit Kaffee, Gesprächen und Beratung.",
         "themes": ["nachbarschaft"],
         "start_date": D(2021, 3, 1),
@@ -174,7 +168,6 @@ PROJECTS = [
         "office": "hannover-hainholz",
         "slug": "hainholz-lernwerkstatt",
         "title": "Lernwerkstatt Hainholz",
-        "status": Status.COMPLETED,
         "summary": "Hausaufgabenhilfe und Lernpaten für Grundschulkinder im Stadtteil.",
         "themes": ["bildung", "jugend"],
         "start_date": D(2019, 8, 1),
@@ -185,7 +178,6 @@ PROJECTS = [
         "office": "hannover-stoecken",
         "slug": "stoecken-stadtteilrundgang",
         "title": "Stadtteilrundgänge Stöcken",
-        "status": Status.ONGOING,
         "summary": "Bewohner:innen zeigen, was im Stadtteil gut ist und was besser werden soll.",
         "themes": ["beteiligung", "wohnen-und-wohnumfeld"],
         "start_date": D(2022, 5, 1),
@@ -195,7 +187,6 @@ PROJECTS = [
         "office": "hannover-stoecken",
         "slug": "stoecken-jugendtreff-aussen",
         "title": "Treffpunkt draußen für Jugendliche",
-        "status": Status.PLANNED,
         "summary": "Jugendliche planen einen überdachten Treffpunkt im Freien mit.",
         "themes": ["jugend", "beteiligung"],
         "start_date": D(2026, 10, 1),
@@ -205,7 +196,6 @@ PROJECTS = [
         "office": "hannover-muehlenberg",
         "slug": "muehlenberg-gemeinschaftsgarten",
         "title": "Gemeinschaftsgarten Mühlenberg",
-        "status": Status.ONGOING,
         "summary": "Gemeinsam gärtnern, ernten und voneinander lernen.",
         "themes": ["wohnen-und-wohnumfeld", "nachbarschaft"],
         "start_date": D(2020, 4, 1),
@@ -215,7 +205,6 @@ PROJECTS = [
         "office": "hannover-muehlenberg",
         "slug": "muehlenberg-sprachcafe",
         "title": "Sprachcafé Mühlenberg",
-        "status": Status.ONGOING,
         "summary": "Deutsch im Gespräch üben – ohne Anmeldung, ohne Kosten.",
         "themes": ["bildung", "nachbarschaft"],
         "start_date": D(2023, 1, 1),
@@ -224,10 +213,11 @@ PROJECTS = [
     # --- Heiligenhaus ---------------------------------------------------------------------
     {
         "office": "heiligenhaus-oberilp",
+        # The seed: "In den Stadtteilen Oberilp und Nonnenbruch ..." – both districts.
+        "also_concerns": ["heiligenhaus-nonnenbruch"],
         "slug": "stadtteilmanagement-oberilp-nonnenbruch",
         "title": "Stadtteilmanagement",
         "kind": Kind.MEASURE,
-        "status": Status.PLANNED,
         "summary": (
             "Ein Stadtteilmanagement für die Oberilp und den Nonnenbruch: Ansprechpartner vor "
             "Ort, Bindeglied zur Verwaltung und Begleitung aller ISEK-Maßnahmen."
@@ -264,7 +254,6 @@ PROJECTS = [
         "office": "heiligenhaus-oberilp",
         "slug": "oberilp-familienzentrum-sozialberatung",
         "title": "Sozialberatung im Stadtteil- und Familienzentrum",
-        "status": Status.ONGOING,
         "summary": (
             "Das Stadtteilbüro berät im neuen Stadtteil- und Familienzentrum zu Fragen des "
             "Alltags, zu Ämtern und Anträgen."
@@ -277,7 +266,6 @@ PROJECTS = [
         "office": "heiligenhaus-nonnenbruch",
         "slug": "nonnenbruch-hof-und-fassadenprogramm",
         "title": "Hof- und Fassadenprogramm",
-        "status": Status.PLANNED,
         "summary": (
             "Zuschüsse für Eigentümer:innen, die Höfe begrünen oder Fassaden erneuern – "
             "begleitet vom künftigen Stadtteilmanagement."
@@ -290,7 +278,6 @@ PROJECTS = [
         "office": "heiligenhaus-nonnenbruch",
         "slug": "nonnenbruch-beratung-sanierung",
         "title": "Beratung zu Sanierung und Barrierefreiheit",
-        "status": Status.PLANNED,
         "summary": (
             "Eigentümer:innen erfahren, wie sie Energie sparen und ihr Haus barrierefrei machen."
         ),
@@ -303,7 +290,6 @@ PROJECTS = [
         "office": "wolfsburg-westhagen",
         "slug": "westhagen-stadtteilfest",
         "title": "Stadtteilfest Westhagen",
-        "status": Status.ONGOING,
         "summary": "Einmal im Jahr feiert Westhagen gemeinsam: mit Bühne, Ständen und Spielen.",
         "themes": ["nachbarschaft", "kultur"],
         "start_date": D(2004, 6, 1),
@@ -313,7 +299,6 @@ PROJECTS = [
         "office": "wolfsburg-westhagen",
         "slug": "westhagen-stadtteilnetzwerk",
         "title": "Stadtteilnetzwerk Westhagen",
-        "status": Status.ONGOING,
         "summary": (
             "Einrichtungen, Vereine und Bewohner:innen bauen Strukturen auf, die auch nach "
             "dem Förderprogramm tragen."
@@ -327,7 +312,6 @@ PROJECTS = [
         "office": "dortmund-nordstadt",
         "slug": "nordstadtliga",
         "title": "Nordstadtliga",
-        "status": Status.ONGOING,
         "summary": "Die Straßenfußball-Liga für Jugendliche aus der Nordstadt: fair, bunt, offen.",
         # An English translation, as an office can add one (offices/translation.py).
         "summary_en": "The street football league for young people of the Nordstadt: fair, "
@@ -350,7 +334,6 @@ PROJECTS = [
         "office": "dortmund-nordstadt",
         "slug": "nordstadt-street-art",
         "title": "Street-Art-Aktionen",
-        "status": Status.ONGOING,
         "summary": "Graue Wände werden bunt: Jugendliche gestalten mit Künstler:innen Wandbilder.",
         "themes": ["kultur", "jugend"],
         "start_date": D(2018, 5, 1),
@@ -360,7 +343,6 @@ PROJECTS = [
         "office": "dortmund-nordstadt",
         "slug": "nordstadt-schreibwerkstatt",
         "title": "Schreibwerkstätten",
-        "status": Status.ONGOING,
         "summary": "Geschichten aus der Nordstadt – geschrieben von denen, die hier leben.",
         "themes": ["bildung", "kultur"],
         "start_date": D(2019, 10, 1),
@@ -387,6 +369,7 @@ def load():
         slug = data.pop("slug")
         office = offices[data.pop("office")]
         theme_slugs = data.pop("themes", [])
+        concerned = [offices[key] for key in data.pop("also_concerns", [])]
         partner_rows = data.pop("partners", [])
         gallery = data.pop("gallery", [])
         image_alt = data.pop("image_alt")
@@ -395,6 +378,7 @@ def load():
         data.setdefault("kind", Kind.PROJECT)
         data.setdefault("end_date", None)
         data.setdefault("is_featured", False)
+        data.setdefault("status_override", "")  # the status follows the period
         project = Project.objects.filter(slug=slug).first() or Project(slug=slug)
         for name, value in {**data, "office": office, "is_published": True}.items():
             setattr(project, name, value)
@@ -403,6 +387,7 @@ def load():
         project.full_clean(exclude=["image"])
         project.save()
         project.themes.set([themes[theme] for theme in theme_slugs])
+        project.also_concerns.set(concerned)
 
         ProjectPartner.objects.filter(project=project).delete()
         ProjectPartner.objects.bulk_create(

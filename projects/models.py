@@ -8,12 +8,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office, OfficeOwnedQuerySet
 from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin, image_upload_to, validate_image_file
 from stadtteilbuero.richtext import RichTextField
+
+from .status import OVERRIDE_CHOICES, Status, status_condition, status_on
 
 LIST_HELP = _("One item per line.")
 
@@ -61,9 +64,21 @@ class ProjectQuerySet(OfficeOwnedQuerySet):
     def published(self):
         return self.filter(is_published=True, office__is_active=True)
 
+    def in_status(self, *statuses):
+        """Projects whose shown status (Project.status) is one of `statuses`, today."""
+        return self.filter(status_condition(statuses, timezone.localdate()))
+
     def current(self):
         """Planned and ongoing projects: what an office is doing now or next."""
-        return self.exclude(status=Project.Status.COMPLETED)
+        return self.in_status(Project.Status.PLANNED, Project.Status.ONGOING)
+
+    def concerning(self, office):
+        """The projects of `office` and those of other offices that also concern its
+        district (Project.also_concerns)."""
+        # IN over the through table's office index rather than a join: no duplicates,
+        # and PostgreSQL reads the few concerned project ids once (a hashed subplan).
+        also = Project.also_concerns.through.objects.filter(office=office).values("project_id")
+        return self.filter(Q(office=office) | Q(pk__in=also))
 
     def featured_first(self):
         return self.order_by("-is_featured", *Project._meta.ordering)
@@ -100,10 +115,7 @@ class Project(ImageMixin, models.Model):
         PROJECT = "project", _("Project")
         MEASURE = "measure", _("ISEK measure")
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        ONGOING = "ongoing", _("Ongoing")
-        COMPLETED = "completed", _("Completed")
+    Status = Status
 
     class Priority(models.TextChoices):
         HIGH = "high", _("high")
@@ -116,11 +128,32 @@ class Project(ImageMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.PROJECT)
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ONGOING)
+    # Empty: the shown status follows the period (Project.status).
+    status_override = models.CharField(
+        _("status"),
+        max_length=10,
+        blank=True,
+        choices=OVERRIDE_CHOICES,
+        help_text=_(
+            "Automatic: planned before the start, ongoing until the end, completed after it. "
+            "Choose a status only when it differs from the period, e.g. a project that "
+            "ended early."
+        ),
+    )
     summary = models.TextField(
         _("summary"), max_length=500, help_text=_("One paragraph, shown on the project cards.")
     )
     description = RichTextField(_("description"))
+    also_concerns = models.ManyToManyField(
+        Office,
+        related_name="concerning_projects",
+        verbose_name=_("also concerns"),
+        blank=True,
+        help_text=_(
+            "Other offices whose districts the project concerns. It is shown on their pages "
+            "too; only the staff of the project's own office change it."
+        ),
+    )
     themes = models.ManyToManyField(
         Theme, related_name="projects", verbose_name=_("themes"), blank=True
     )
@@ -252,7 +285,6 @@ class Project(ImageMixin, models.Model):
             models.Index(fields=["office", "-start_date"], name="project_office_idx"),
             # The admin's default order (-start_date, -created_at, -pk).
             models.Index(fields=["start_date", "created_at", "id"], name="project_start_idx"),
-            models.Index(fields=["status", "kind"], name="project_status_kind_idx"),
         ]
 
     def __str__(self):
@@ -262,6 +294,24 @@ class Project(ImageMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    @property
+    def status(self):
+        """The status shown to the public, today (projects/status.py)."""
+        return status_on(self.status_override, self.start_date, self.end_date, timezone.localdate())
+
+    def get_status_display(self):
+        return self.status.label
+
+    @staticmethod
+    def validate_also_concerns(office, offices):
+        """The offices a project also concerns are other offices than its own."""
+        if office is not None and office in offices:
+            raise ValidationError(
+                _("%(office)s is the project's own office; choose only other offices."),
+                code="own_office",
+                params={"office": office},
+            )
 
     @property
     def is_measure(self):

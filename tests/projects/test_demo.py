@@ -1,7 +1,10 @@
+import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db.models import Count
 
@@ -63,6 +66,9 @@ def check_heiligenhaus_measure_has_all_facts():
     assert (measure.start_year, measure.duration_years) == (2023, 8)
     assert measure.development_goals_list == ["alle Entwicklungsziele"]
     assert measure.synergies_list == ["alle Handlungsfelder"]
+    # It concerns the Nonnenbruch too (seed: "In den Stadtteilen Oberilp und Nonnenbruch").
+    assert [office.slug for office in measure.also_concerns.all()] == ["heiligenhaus-nonnenbruch"]
+    assert measure.status_override == ""  # the status follows the period 2023–2030
 
 
 def check_demo_images_have_alt_text():
@@ -80,3 +86,18 @@ def test_demo_pages_render(client, demo):
     assert "960.000,00 €" in content
     assert "ab 2023" in content
     assert "8 Jahre" in content
+    assert "Betrifft auch" in content
+    nonnenbruch = Office.objects.get(slug="heiligenhaus-nonnenbruch")
+    office_page = client.get(nonnenbruch.get_absolute_url()).content.decode()
+    assert measure.get_absolute_url() in office_page
+    assert f"{measure.office.name} ·" in office_page
+
+
+def test_demo_measure_runs_since_2023(client, demo):
+    measure = Project.objects.get(number="O/N 1")
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), tick=False):
+        assert measure.status == Project.Status.ONGOING
+        content = client.get(measure.get_absolute_url()).content.decode()
+    # The first badge is the measure's own (the related projects' cards follow).
+    badge = re.search(r'<span class="badge project-status [^"]+">([^<]+)</span>', content)
+    assert badge.group(1) == "Laufend"
