@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -27,6 +28,7 @@ from projects.models import Project
 from . import search
 from .metadata import absolute_url, website_jsonld
 from .models import EasyReadPage, OutgoingMail
+from .sitemaps import section_urls
 from .search.text import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
@@ -156,6 +158,17 @@ def health(request):
                 ),
             },
         }
+    )
+
+
+@require_GET
+def sitemap_index(request):
+    """/sitemap.xml: the sections and their pages, under PORTAL_BASE_URL."""
+    return TemplateResponse(
+        request,
+        "stadtteilbuero/sitemap_index.xml",
+        {"entries": section_urls()},
+        content_type="application/xml",
     )
 
 

@@ -14,6 +14,7 @@ from tests.factories import (
     ProjectPartnerFactory,
     ThemeFactory,
 )
+from tests.sitemap import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -274,7 +275,7 @@ def test_navigation_and_english(client, office):
 def test_sitemap_lists_published_projects(client, office):
     published = ProjectFactory(office=office)
     draft = ProjectFactory(office=office, is_published=False)
-    content = client.get("/sitemap.xml").content.decode()
+    content = whole_sitemap(client)
     assert published.get_absolute_url() in content
     assert draft.get_absolute_url() not in content
 
