@@ -1,6 +1,5 @@
-"""Projects of the offices and ISEK measures (Maßnahmen of an integrated urban
-development concept), with themes (Handlungsfelder), partners and an image gallery.
-"""
+"""The project (or ISEK measure) of an office, and its QuerySet: what the public
+sees, a project's status today, related projects."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,51 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office, OfficeOwnedQuerySet
 from stadtteilbuero.history import HistoricalRecords
-from stadtteilbuero.images import ImageMixin, image_upload_to, validate_image_file
+from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 
-from .status import OVERRIDE_CHOICES, Status, status_condition, status_on
-
-LIST_HELP = _("One item per line.")
-
-
-def lines(text):
-    """The non-empty lines of a text field that holds a list (one item per line)."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-class Theme(models.Model):
-    """A field of action (Handlungsfeld), e.g. Wohnen und Wohnumfeld, Bildung, Kultur."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("projects:project-list") + f"?thema={self.slug}"
-
-
-class Partner(models.Model):
-    """An organisation that runs projects together with an office, e.g. a culture factory."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    website = models.URLField(_("website"), blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
-
-    def __str__(self):
-        return self.name
+from ..status import OVERRIDE_CHOICES, Status, status_condition, status_on
+from .measures import LIST_HELP, ProjectMeasure
+from .themes import Partner, Theme
 
 
 class ProjectQuerySet(OfficeOwnedQuerySet):
@@ -110,7 +70,7 @@ class ProjectQuerySet(OfficeOwnedQuerySet):
         return self.select_related("office").prefetch_related("themes")
 
 
-class Project(ImageMixin, models.Model):
+class Project(ImageMixin, ProjectMeasure, models.Model):
     class Kind(models.TextChoices):
         PROJECT = "project", _("Project")
         MEASURE = "measure", _("ISEK measure")
@@ -233,20 +193,6 @@ class Project(ImageMixin, models.Model):
     objects = ProjectQuerySet.as_manager()
     change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
-    MEASURE_FIELDS = (
-        "number",
-        "actors",
-        "goals",
-        "first_steps",
-        "costs",
-        "financing",
-        "priority",
-        "start_year",
-        "duration_years",
-        "development_goals",
-        "synergies",
-    )
-
     class Meta(ImageMixin.Meta):
         ordering = ["-start_date", "-created_at"]
         verbose_name = _("project")
@@ -313,26 +259,6 @@ class Project(ImageMixin, models.Model):
                 params={"office": office},
             )
 
-    @property
-    def is_measure(self):
-        return self.kind == self.Kind.MEASURE
-
-    @property
-    def goals_list(self):
-        return lines(self.goals)
-
-    @property
-    def first_steps_list(self):
-        return lines(self.first_steps)
-
-    @property
-    def development_goals_list(self):
-        return lines(self.development_goals)
-
-    @property
-    def synergies_list(self):
-        return lines(self.synergies)
-
     def clean(self):
         errors = {}
         try:
@@ -343,93 +269,6 @@ class Project(ImageMixin, models.Model):
             errors.setdefault("end_date", []).append(
                 ValidationError(_("The end must not be before the start."), code="end_before_start")
             )
-        if self.kind == self.Kind.MEASURE:
-            required = {
-                "number": _("A measure needs its number, e.g. O/N 1."),
-                "costs": _("A measure needs its costs in euros."),
-                "priority": _("A measure needs a priority."),
-            }
-            for name, message in required.items():
-                if getattr(self, name) in (None, ""):
-                    errors.setdefault(name, []).append(
-                        ValidationError(message, code="measure_required")
-                    )
-        else:
-            for name in self.MEASURE_FIELDS:
-                if getattr(self, name) not in (None, ""):
-                    errors.setdefault(name, []).append(
-                        ValidationError(
-                            _(
-                                "Only ISEK measures have this detail. Please clear the field "
-                                "or choose the kind “ISEK measure”."
-                            ),
-                            code="measure_only",
-                        )
-                    )
+        self._add_measure_errors(errors)
         if errors:
             raise ValidationError(errors)
-
-
-class ProjectPartnerQuerySet(OfficeOwnedQuerySet):
-    office_lookup = "project__office"
-
-
-class ProjectPartner(models.Model):
-    """A partner of a project, with its role in the project."""
-
-    project = models.ForeignKey(
-        Project,
-        on_delete=models.CASCADE,
-        related_name="project_partners",
-        verbose_name=_("project"),
-    )
-    partner = models.ForeignKey(
-        Partner, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
-    )
-    role = models.CharField(
-        _("role"), max_length=200, blank=True, help_text=_("For example: co-organiser")
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = ProjectPartnerQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["project", "order", "partner__name"]
-        verbose_name = _("project partner")
-        verbose_name_plural = _("project partners")
-        constraints = [
-            models.UniqueConstraint(fields=["project", "partner"], name="projectpartner_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.partner} – {self.project}"
-
-
-class GalleryImageQuerySet(OfficeOwnedQuerySet):
-    office_lookup = "project__office"
-
-
-class GalleryImage(ImageMixin, models.Model):
-    """One picture of a project's gallery; the alt text is required."""
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("project")
-    )
-    image = models.ImageField(
-        _("image"),
-        upload_to=image_upload_to,
-        validators=[validate_image_file],
-        help_text=_("JPEG, PNG or WebP, at most 8 MB."),
-    )
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = GalleryImageQuerySet.as_manager()
-
-    class Meta(ImageMixin.Meta):
-        ordering = ["project", "order", "pk"]
-        verbose_name = _("gallery image")
-        verbose_name_plural = _("gallery images")
-
-    def __str__(self):
-        return self.caption or self.image_alt
