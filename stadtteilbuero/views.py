@@ -28,8 +28,8 @@ from projects.models import Project
 from . import search
 from .metadata import absolute_url, website_jsonld
 from .models import EasyReadPage, OutgoingMail
-from .sitemaps import section_urls
 from .search.text import MAX_QUERY_LENGTH
+from .sitemaps import section_urls
 
 logger = logging.getLogger(__name__)
 
