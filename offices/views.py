@@ -34,11 +34,7 @@ class OfficeListView(ListView):
         return self.request.GET.get("ort", "").strip()[:100]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(place=self.place, **kwargs)
-        now = timezone.localtime()
-        for office in context["offices"]:
-            office.hours_now = office_hours(office, now)
-        return context
+        return super().get_context_data(place=self.place, **kwargs)
 
 
 class OfficeDetailView(DetailView):

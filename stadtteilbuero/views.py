@@ -12,7 +12,6 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -21,7 +20,6 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from events.models import Occurrence
-from offices.hours import office_hours
 from offices.models import Notice, Office
 from projects.models import Project
 
@@ -41,14 +39,6 @@ PROJECTS_ON_HOME = 4
 EVENTS_ON_HOME = 5
 
 
-def offices_with_hours_now():
-    offices = list(Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME])
-    now = timezone.localtime()
-    for office in offices:
-        office.hours_now = office_hours(office, now)
-    return offices
-
-
 class HomeView(TemplateView):
     template_name = "stadtteilbuero/home.html"
 
@@ -56,7 +46,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         # Everything lazy: the lists come from the fragment cache, and then cost nothing.
         context.update(
-            offices=SimpleLazyObject(offices_with_hours_now),
+            offices=Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME],
             pinned_notices=Notice.objects.pinned()
             .portal_wide()
             .select_related("office")[:PINNED_ON_HOME],

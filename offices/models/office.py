@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from stadtteilbuero.history import HistoricalRecords
@@ -199,6 +200,14 @@ class Office(ImageMixin, models.Model):
                 {"query": self.postal_address}
             )
         return ""
+
+    @cached_property
+    def hours_now(self):
+        """When it is open around this moment (offices.hours.OfficeHours); no queries
+        for offices loaded with Office.objects.with_hours()."""
+        from offices.hours import office_hours  # hours.py reads the models of this package
+
+        return office_hours(self, timezone.localtime())
 
     @property
     def phone_uri(self):
