@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Count
 
 from offices.models import Office
-from stadtteilbuero.demo import set_image
+from stadtteilbuero.demo import set_illustration
 
 from .models import GalleryImage, Partner, Project, ProjectPartner, Theme
 
@@ -80,10 +80,10 @@ PROJECTS = [
         "partners": [("kulturfabrik", "Künstlerische Leitung")],
         "start_date": D(2022, 4, 1),
         "is_featured": True,
-        "image_alt": "Nachbar:innen bemalen gemeinsam eine große Holzwand auf einem Platz.",
+        "picture": "kunstaktion",
         "gallery": [
-            ("Kinder kleben bunte Papierformen an ein Schaufenster.", "Schaufensteraktion"),
-            ("Eine Gruppe Erwachsener sitzt mit Skizzenblöcken an einem langen Tisch.", ""),
+            ("pinnwand", "Ideen sammeln für die nächste Aktion"),
+            ("stadtteilfest", "Abschlussfest auf dem Platz"),
         ],
     },
     {
@@ -101,7 +101,7 @@ PROJECTS = [
         "themes": ["kultur", "wohnen-und-wohnumfeld"],
         "partners": [("kulturfabrik", "Mitveranstalterin")],
         "start_date": D(2023, 11, 1),
-        "image_alt": "Eine Hausfassade ist am Abend mit bunten Lichtmustern angestrahlt.",
+        "picture": "lichtkunst",
     },
     {
         "office": "hildesheim-nordstadt",
@@ -120,7 +120,7 @@ PROJECTS = [
         "partners": [("lebenshilfe", "Trägerin des Stadtteilbüros")],
         "start_date": D(2026, 7, 1),
         "end_date": D(2026, 8, 31),
-        "image_alt": "Liegestühle und Sonnenschirme auf einer Sandfläche zwischen Wohnhäusern.",
+        "picture": "strand",
     },
     # --- Hannover -------------------------------------------------------------------------
     {
@@ -139,12 +139,8 @@ PROJECTS = [
         "themes": ["wohnen-und-wohnumfeld", "nachbarschaft"],
         "start_date": D(2017, 4, 1),
         "is_featured": True,
-        "image_alt": (
-            "Gruppenfoto: viele Bewohnerinnen und Bewohner des Sahlkamps unterschiedlichen "
-            "Alters halten Pflanzen in den Händen."
-        ),
-        "image_credit": "© LHH",
-        "gallery": [("Frisch bepflanztes Beet vor einem Wohnblock.", "Das erste Beet")],
+        "picture": "beete",
+        "gallery": [("garten", "Die Hochbeete im Hof")],
     },
     {
         "office": "hannover-sahlkamp-mitte",
@@ -153,7 +149,7 @@ PROJECTS = [
         "summary": "Kinder und Eltern planen mit, wie der Spielplatz im Sahlkamp erneuert wird.",
         "themes": ["beteiligung", "jugend"],
         "start_date": D(2026, 9, 1),
-        "image_alt": "Kinder zeigen auf einen großen Plan, auf dem Spielgeräte eingezeichnet sind.",
+        "picture": "spielplatz",
     },
     {
         "office": "hannover-hainholz",
@@ -162,7 +158,7 @@ PROJECTS = [
         "summary": "Jede Woche ein offener Treffpunkt mit Kaffee, Gesprächen und Beratung.",
         "themes": ["nachbarschaft"],
         "start_date": D(2021, 3, 1),
-        "image_alt": "Menschen sitzen an kleinen Tischen mit Kaffeetassen und unterhalten sich.",
+        "picture": "cafe",
     },
     {
         "office": "hannover-hainholz",
@@ -172,7 +168,7 @@ PROJECTS = [
         "themes": ["bildung", "jugend"],
         "start_date": D(2019, 8, 1),
         "end_date": D(2023, 7, 31),
-        "image_alt": "Ein Kind und eine Lernpatin beugen sich gemeinsam über ein Heft.",
+        "picture": "lernen",
     },
     {
         "office": "hannover-stoecken",
@@ -181,7 +177,7 @@ PROJECTS = [
         "summary": "Bewohner:innen zeigen, was im Stadtteil gut ist und was besser werden soll.",
         "themes": ["beteiligung", "wohnen-und-wohnumfeld"],
         "start_date": D(2022, 5, 1),
-        "image_alt": "Eine kleine Gruppe steht auf einem Gehweg und schaut auf einen Stadtplan.",
+        "picture": "rundgang",
     },
     {
         "office": "hannover-stoecken",
@@ -190,7 +186,7 @@ PROJECTS = [
         "summary": "Jugendliche planen einen überdachten Treffpunkt im Freien mit.",
         "themes": ["jugend", "beteiligung"],
         "start_date": D(2026, 10, 1),
-        "image_alt": "Skizze eines überdachten Sitzplatzes mit Bänken auf einer Wiese.",
+        "picture": "treffpunkt",
     },
     {
         "office": "hannover-muehlenberg",
@@ -199,7 +195,7 @@ PROJECTS = [
         "summary": "Gemeinsam gärtnern, ernten und voneinander lernen.",
         "themes": ["wohnen-und-wohnumfeld", "nachbarschaft"],
         "start_date": D(2020, 4, 1),
-        "image_alt": "Hochbeete mit Gemüse, dazwischen eine Gießkanne auf dem Weg.",
+        "picture": "garten",
     },
     {
         "office": "hannover-muehlenberg",
@@ -208,7 +204,7 @@ PROJECTS = [
         "summary": "Deutsch im Gespräch üben – ohne Anmeldung, ohne Kosten.",
         "themes": ["bildung", "nachbarschaft"],
         "start_date": D(2023, 1, 1),
-        "image_alt": "Zwei Frauen sitzen sich gegenüber und lachen über ein Bildwörterbuch.",
+        "picture": "cafe",
     },
     # --- Heiligenhaus ---------------------------------------------------------------------
     {
@@ -228,7 +224,7 @@ PROJECTS = [
         "start_date": D(2023, 1, 1),
         "end_date": D(2030, 12, 31),
         "is_featured": True,
-        "image_alt": "Blick auf Wohnhäuser der Oberilp mit einem Fußweg im Vordergrund.",
+        "picture": "strasse",
         "number": "O/N 1",
         "actors": "Stadt Heiligenhaus, externes Beratungsbüro, lokale Akteure",
         "goals": (
@@ -260,7 +256,7 @@ PROJECTS = [
         ),
         "themes": ["nachbarschaft", "praevention"],
         "start_date": D(2022, 9, 1),
-        "image_alt": "Ein heller Beratungsraum mit einem runden Tisch und drei Stühlen.",
+        "picture": "beratung",
     },
     {
         "office": "heiligenhaus-nonnenbruch",
@@ -272,7 +268,7 @@ PROJECTS = [
         ),
         "themes": ["wohnen-und-wohnumfeld"],
         "start_date": D(2026, 4, 1),
-        "image_alt": "Ein begrünter Innenhof mit Beeten und einer Sitzbank vor einem Wohnhaus.",
+        "picture": "sanierung",
     },
     {
         "office": "heiligenhaus-nonnenbruch",
@@ -283,7 +279,7 @@ PROJECTS = [
         ),
         "themes": ["wohnen-und-wohnumfeld"],
         "start_date": D(2026, 6, 1),
-        "image_alt": "Ein Hauseingang mit einer neuen flachen Rampe statt Stufen.",
+        "picture": "beratung",
     },
     # --- Wolfsburg Westhagen ----------------------------------------------------------------
     {
@@ -293,7 +289,7 @@ PROJECTS = [
         "summary": "Einmal im Jahr feiert Westhagen gemeinsam: mit Bühne, Ständen und Spielen.",
         "themes": ["nachbarschaft", "kultur"],
         "start_date": D(2004, 6, 1),
-        "image_alt": "Viele Menschen vor einer kleinen Bühne mit bunten Wimpelketten.",
+        "picture": "stadtteilfest",
     },
     {
         "office": "wolfsburg-westhagen",
@@ -305,7 +301,7 @@ PROJECTS = [
         ),
         "themes": ["beteiligung", "nachbarschaft"],
         "start_date": D(2017, 7, 1),
-        "image_alt": "Menschen stehen im Kreis um eine Pinnwand mit bunten Karten.",
+        "picture": "pinnwand",
     },
     # --- Dortmund Nordstadt ----------------------------------------------------------------
     {
@@ -328,7 +324,7 @@ PROJECTS = [
         "partners": [("polizei-dortmund", "Schiedsrichter bei Turnieren")],
         "start_date": D(2015, 4, 1),
         "is_featured": True,
-        "image_alt": "Jugendliche spielen Fußball auf einem umzäunten Kleinspielfeld.",
+        "picture": "bolzplatz",
     },
     {
         "office": "dortmund-nordstadt",
@@ -337,7 +333,7 @@ PROJECTS = [
         "summary": "Graue Wände werden bunt: Jugendliche gestalten mit Künstler:innen Wandbilder.",
         "themes": ["kultur", "jugend"],
         "start_date": D(2018, 5, 1),
-        "image_alt": "Ein großes, buntes Wandbild an einer Hauswand, davor zwei Jugendliche.",
+        "picture": "wandbild",
     },
     {
         "office": "dortmund-nordstadt",
@@ -346,7 +342,7 @@ PROJECTS = [
         "summary": "Geschichten aus der Nordstadt – geschrieben von denen, die hier leben.",
         "themes": ["bildung", "kultur"],
         "start_date": D(2019, 10, 1),
-        "image_alt": "Hände schreiben mit einem Stift in ein aufgeschlagenes Notizbuch.",
+        "picture": "bibliothek",
     },
 ]
 
@@ -372,8 +368,7 @@ def load():
         concerned = [offices[key] for key in data.pop("also_concerns", [])]
         partner_rows = data.pop("partners", [])
         gallery = data.pop("gallery", [])
-        image_alt = data.pop("image_alt")
-        image_credit = data.pop("image_credit", f"© {office.name}")
+        picture = data.pop("picture")
         data.setdefault("description", "")
         data.setdefault("kind", Kind.PROJECT)
         data.setdefault("end_date", None)
@@ -382,9 +377,8 @@ def load():
         project = Project.objects.filter(slug=slug).first() or Project(slug=slug)
         for name, value in {**data, "office": office, "is_published": True}.items():
             setattr(project, name, value)
-        set_image(project, f"project-{slug}", image_alt, credit=image_credit)
-        # The image is ours (generated); validating it would only reopen the stored file.
-        project.full_clean(exclude=["image"])
+        set_illustration(project, picture)
+        project.full_clean()
         project.save()
         project.themes.set([themes[theme] for theme in theme_slugs])
         project.also_concerns.set(concerned)
@@ -396,13 +390,13 @@ def load():
         )
 
         project.gallery.filter(order__gte=len(gallery)).delete()
-        for index, (alt, caption) in enumerate(gallery):
-            picture = project.gallery.filter(order=index).first() or GalleryImage(
+        for index, (name, caption) in enumerate(gallery):
+            image = project.gallery.filter(order=index).first() or GalleryImage(
                 project=project, order=index
             )
-            picture.caption = caption
-            set_image(picture, f"gallery-{slug}-{index}", alt, credit=image_credit)
-            picture.save()
+            image.caption = caption
+            set_illustration(image, name)
+            image.save()
 
     thin = Office.objects.annotate(count=Count("projects")).filter(count__lt=2)
     if thin.exists():

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import OfficeOwnedQuerySet
-from stadtteilbuero.images import ImageMixin, image_upload_to, validate_image_file
+from stadtteilbuero.images import ImageMixin, image_field
 
 from .project import Project
 from .themes import Partner
@@ -55,12 +55,7 @@ class GalleryImage(ImageMixin, models.Model):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("project")
     )
-    image = models.ImageField(
-        _("image"),
-        upload_to=image_upload_to,
-        validators=[validate_image_file],
-        help_text=_("JPEG, PNG or WebP, at most 8 MB."),
-    )
+    image = image_field(blank=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -8,8 +8,11 @@ import time_machine
 from django.core.management import call_command
 from django.db.models import Count
 
-from offices.models import Office
+from events.models import Event
+from offices.models import Notice, Office
 from projects.models import GalleryImage, Partner, Project, ProjectPartner, Theme
+from rooms.models import Room
+from stadtteilbuero.illustrations import ALT_TEXTS
 
 pytestmark = pytest.mark.django_db
 
@@ -72,15 +75,34 @@ def check_heiligenhaus_measure_has_all_facts():
 
 
 def check_demo_images_have_alt_text():
-    for obj in [*Project.objects.all(), *GalleryImage.objects.all()]:
-        assert obj.image
-        assert obj.image_alt.strip()
+    """Every project and office shows a drawn picture; every demo picture (events,
+    notices and rooms too) has its alt text, credit and stored size."""
+    for obj in [*Project.objects.all(), *GalleryImage.objects.all(), *Office.objects.all()]:
+        assert obj.image, obj
+    with_image = [
+        obj
+        for model in (Project, GalleryImage, Office, Notice, Event, Room)
+        for obj in model.objects.exclude(image="")
+    ]
     assert GalleryImage.objects.exists()
+    assert Event.objects.exclude(image="").count() >= Event.objects.count() - 2
+    for obj in with_image:
+        assert obj.image_alt == ALT_TEXTS[obj.image.name.split("/")[-1].rsplit("-", 1)[0]]
+        assert obj.image_credit == "Illustration: Stadtteilportal"
+        assert (obj.image_width, obj.image_height) == (1200, 800)
+    # The objects share the files: one per drawing.
+    assert len({obj.image.name for obj in with_image}) <= len(ALT_TEXTS)
 
 
 def test_demo_pages_render(client, demo):
     for project in Project.objects.all():
-        assert client.get(project.get_absolute_url()).status_code == 200
+        response = client.get(project.get_absolute_url())
+        assert response.status_code == 200
+        images = re.findall(r"<img [^>]*>", response.content.decode())
+        assert len(images) > 2  # the logo, the project's picture and those of related projects
+        for image in images:
+            assert re.search(r' alt="[^"]*" ', image), image
+            assert re.search(r' width="\d+" height="\d+"', image), image
     measure = Project.objects.get(number="O/N 1")
     content = client.get(measure.get_absolute_url()).content.decode()
     assert "960.000,00 €" in content
