@@ -56,8 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.postgres",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "imagekit",
     "django_tasks",
     "django_tasks_db",
@@ -303,9 +301,6 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "Stadtteilportal")
 PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/logo.svg")
 # The public address: absolute links in feeds, sitemap, JSON-LD and social cards.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Security: strict by default outside development. Behind a TLS-terminating proxy set
 # SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO.

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fonds.models import ExpenseLine, IncomeLine
-from stadtteilbuero.form_rendering import PUBLIC_FORM_RENDERER
+from stadtteilbuero.form_rendering import PUBLIC_FORM_RENDERER, bootstrap_class
 
 from .fields import AmountField, parse_amount
 
@@ -14,8 +14,7 @@ from .fields import AmountField, parse_amount
 def style_line_widgets(form):
     """Bootstrap classes for the compact rows of the cost and income tables."""
     for field in form.fields.values():
-        css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-        field.widget.attrs["class"] = css
+        field.widget.attrs["class"] = bootstrap_class(field.widget)
 
 
 class ExpenseLineForm(forms.ModelForm):

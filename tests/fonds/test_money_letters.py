@@ -21,6 +21,7 @@ from tests.factories import (
     ProofFactory,
     ProofPaymentFactory,
 )
+from tests.form_html import field_errors
 
 from .conftest import pdf_text
 
@@ -59,7 +60,9 @@ def test_applicant_gives_bank_details_and_a_wrong_checksum_is_refused(client, ap
     assert 'name="bank-iban"' in page.content.decode()
     wrong = client.post(url, {"bank-account_holder": "Aylin Kaya", "bank-iban": BAD_CHECKSUM})
     assert wrong.status_code == 400
-    assert "Die Prüfziffern dieser IBAN stimmen nicht" in wrong.content.decode()
+    assert "Die Prüfziffern dieser IBAN stimmen nicht" in field_errors(
+        wrong.content.decode(), "id_bank-iban"
+    )
     assert BAD_CHECKSUM in wrong.content.decode()  # the form comes back filled in
     response = client.post(url, {"bank-account_holder": "Aylin Kaya", "bank-iban": GOOD_IBAN})
     assert response.status_code == 302
