@@ -28,7 +28,7 @@ CALENDAR_YEARS = range(2000, 2101)
 # lose them) and of the coming year, at most FEED_LIMIT of them (about 200 KB).
 FEED_PAST = datetime.timedelta(days=30)
 FEED_AHEAD = datetime.timedelta(days=366)
-FEED_LIMIT = 250
+FEED_LIMIT = 200
 NEXT_DATES = 10
 # The month calendar shows this many dates a day and links "+ N more" to the day's list.
 CALENDAR_DATES_PER_DAY = 4

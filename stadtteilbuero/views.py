@@ -157,7 +157,8 @@ def sitemap_index(request):
     return TemplateResponse(
         request,
         "stadtteilbuero/sitemap_index.xml",
-        {"entries": section_urls()},
+        # A callable: read only when the fragment cache has no copy of the list.
+        {"entries": section_urls},
         content_type="application/xml",
     )
 
