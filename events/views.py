@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_GET
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
@@ -155,7 +156,10 @@ class EventCalendarView(TemplateView):
         )
         query = form.feed_query()
         more_url = reverse("events:event-list") + (f"?{query}&" if query else "?")
-        weeks = month_weeks(year, month, calendar_occurrences(occurrences), more_url)
+        # Lazy: the month's grid comes from the fragment cache, and then costs no query.
+        weeks = SimpleLazyObject(
+            lambda: month_weeks(year, month, calendar_occurrences(occurrences), more_url)
+        )
         today = timezone.localdate()
         previous = first - datetime.timedelta(days=1)
         following = last + datetime.timedelta(days=1)
@@ -166,7 +170,9 @@ class EventCalendarView(TemplateView):
             year=year,
             weeks=weeks,
             weekdays=[(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
-            has_events=any(cell["occurrences"] for week in weeks for cell in week),
+            has_events=SimpleLazyObject(
+                lambda: any(cell["occurrences"] for week in weeks for cell in week)
+            ),
             previous_month=month_link(previous.year, previous.month),
             next_month=month_link(following.year, following.month),
             current_month=month_link(today.year, today.month),
