@@ -9,7 +9,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import OfficeFactory, OfficeHoursFactory, TeamMemberFactory
+from tests.factories import (
+    EventFactory,
+    FundFactory,
+    OfficeFactory,
+    OfficeHoursFactory,
+    TeamMemberFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +91,27 @@ def test_fragment_cache_can_be_turned_off(client, settings, django_assert_max_nu
     with django_assert_max_num_queries(30) as queries:
         client.get(office.get_absolute_url())
     assert any("offices_teammember" in query["sql"] for query in queries.captured_queries)
+
+
+def test_the_calendar_month_comes_from_the_cache_and_shows_a_new_event_at_once(
+    client, django_assert_max_num_queries
+):
+    event = EventFactory(title="Hoffest")
+    start = timezone.localtime(event.start)
+    url = reverse("events:event-calendar", kwargs={"year": start.year, "month": start.month})
+    assert "Hoffest" in client.get(url).content.decode()
+    with django_assert_max_num_queries(0):
+        assert "Hoffest" in client.get(url).content.decode()
+    EventFactory(title="Laternenumzug", start=event.start + datetime.timedelta(hours=3))
+    assert "Laternenumzug" in client.get(url).content.decode()
+
+
+def test_fund_list_figures_follow_a_change(client, django_assert_max_num_queries):
+    fund = FundFactory(budget=12_000)
+    url = reverse("fonds:fund-list")
+    assert "12.000,00" in client.get(url).content.decode()
+    with django_assert_max_num_queries(1):  # the paginator's count
+        client.get(url)
+    fund.budget = 15_000
+    fund.save()
+    assert "15.000,00" in client.get(url).content.decode()
