@@ -35,21 +35,21 @@ def _term_condition(term, fuzzy):
     return ~condition if term.negated else condition
 
 
-def entry_condition(clauses):
+def entry_condition(clauses, fuzzy=True):
     """The WHERE of a parsed query over SearchEntry. Only trigram-indexed tests: the full
     text vector is computed for ranking the hits alone, since computing it for every row
     costs seconds at a few thousand entries (see the README)."""
-    postgres = connection.vendor == "postgresql"
+    fuzzy = fuzzy and connection.vendor == "postgresql"
     condition = Q()
     for alternatives in clauses:
         either = Q()
         for term in alternatives:
-            either |= _term_condition(term, postgres)
+            either |= _term_condition(term, fuzzy)
         condition &= either
     return condition
 
 
-def matching_entries(clauses, query_text):
+def matching_entries(clauses, query_text, fuzzy=True):
     from stadtteilbuero.models import SearchEntry
 
     entries = SearchEntry.objects.all()
@@ -59,7 +59,7 @@ def matching_entries(clauses, query_text):
         # Ranked by the title only: a vector of every hit's whole text would take a
         # second for a common word among a few thousand entries.
         vector = SearchVector("title", weight="A", config=CONFIG)
-        return entries.filter(entry_condition(clauses)).annotate(
+        return entries.filter(entry_condition(clauses, fuzzy)).annotate(
             rank=SearchRank(vector, query) + TrigramWordSimilarity(Value(normalized), "title"),
         )
     first = search_text.needles(clauses)[:1]
@@ -139,8 +139,14 @@ def search_overview(query_text, only=None):
         return []
     wanted = search_text.needles(clauses)
     search_types = [t for t in types() if only in (None, t.key)]
-    entries = visible_entries(matching_entries(clauses, query_text), search_types)
-    counts = dict(entries.order_by().values_list("kind").annotate(n=Count("id")))
+    # The words as written first; similar words ("Muhlenbreg") only when they find
+    # nothing: a common word in a city's 50,000 entries, with the similarity of every
+    # title as well, took seconds.
+    for fuzzy in (False, True):
+        entries = visible_entries(matching_entries(clauses, query_text, fuzzy), search_types)
+        counts = dict(entries.order_by().values_list("kind").annotate(n=Count("id")))
+        if counts or connection.vendor != "postgresql":
+            break
     sections = [Section(t, counts[t.key]) for t in search_types if counts.get(t.key)]
     if only:
         for section in sections:
