@@ -4,9 +4,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.urls import reverse
 
+from tests.conftest import postgresql_only
 from tests.sitemap import whole_sitemap
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,3 +120,12 @@ def test_database_from_database_url():
     assert "sqlite3" in settings_value(expression)
     value = settings_value(expression, DATABASE_URL="postgres://u:p@db.internal:5432/portal")
     assert "postgresql" in value and "portal" in value
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit():
+    """JIT compiling took longer than the short queries of a page (docs/performance.md)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
