@@ -1,3 +1,4 @@
+import io
 import smtplib
 
 import pytest
@@ -5,7 +6,9 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
 
 from tests.factories import OfficeFactory, UserFactory
@@ -55,10 +58,28 @@ def portal_base_url(settings):
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
+def media_in_tmp(request, settings, tmp_path):
     """Uploads of a test never land in var/ and vanish afterwards."""
+    if "demo_data" in request.fixturenames:
+        return  # the demo's files stay in the module's folder (demo_data)
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo data (`manage.py load_demo`), loaded once for the tests of a module:
+    each test runs in a transaction of its own on top of it, and the module's
+    transaction is rolled back at its end, so the next module starts empty."""
+    folder = tmp_path_factory.mktemp("demo")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=folder / "media", PRIVATE_MEDIA_ROOT=folder / "private"),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 class UnreachableMailServer(BaseEmailBackend):
