@@ -1,4 +1,5 @@
 import io
+import itertools
 import pkgutil
 import smtplib
 from importlib import import_module
@@ -99,13 +100,22 @@ def portal_base_url(settings):
     settings.PORTAL_BASE_URL = BASE_URL
 
 
+@pytest.fixture(scope="session")
+def media_folders(tmp_path_factory):
+    """Numbered folders under the session's temporary folder; storage makes one on the
+    first upload (tmp_path would make and later delete ~1,200 folders per run)."""
+    base = tmp_path_factory.mktemp("media")
+    return (base / str(number) for number in itertools.count())
+
+
 @pytest.fixture(autouse=True)
-def media_in_tmp(request, settings, tmp_path):
-    """Uploads of a test never land in var/ and vanish afterwards."""
+def media_in_tmp(request, settings, media_folders):
+    """Uploads of a test never land in var/ and no test sees another one's files."""
     if "demo_data" in request.fixturenames:
         return  # the demo's files stay in the module's folder (demo_data)
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    folder = next(media_folders)
+    settings.MEDIA_ROOT = folder / "media"
+    settings.PRIVATE_MEDIA_ROOT = folder / "private"
 
 
 @pytest.fixture(scope="module")
