@@ -5,6 +5,7 @@ screen-reader friendly, no third-party code), the stored text stays readable, an
 output goes through nh3 so no script, event handler or style can reach a page.
 """
 
+import re
 import threading
 from functools import lru_cache
 from html import unescape
@@ -62,8 +63,19 @@ def render_markdown(text: str) -> str:
     return mark_safe(sanitize_html(html))  # noqa: S308 - sanitized by nh3 just above
 
 
+# What Markdown or HTML could change: markup characters anywhere, list, heading-rule and
+# quote marks at a line's start. Most titles, names and short texts have none of them.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#]|^[ \t]*(?:[-+=]|\d+[.)])", re.MULTILINE)
+
+
+@lru_cache(maxsize=1024)
 def plain_text(text: str) -> str:
-    """The words of a rich text without any markup, for feeds, meta tags and JSON-LD."""
+    """The words of a rich text without any markup, for feeds, meta tags, JSON-LD and
+    the search index (which asks for each text in every language)."""
+    if not text:
+        return ""
+    if not _MARKUP.search(text):
+        return " ".join(text.split())  # what converting and stripping would give
     rendered = _convert(text, lists=False)
     return " ".join(unescape(nh3.clean(rendered, tags=set())).split())
 
