@@ -56,7 +56,7 @@ def test_plain_text_has_no_markup():
     [
         "Stadtteilbüro Nordstadt",
         "Ein Büro für den Stadtteil. Offen: Mo–Fr, 9–13 Uhr (außer Ferien)!",
-        "Street-Art-Aktionen 2026 mit 1.500 € und 50 % Zuschuss; Tom's \"Café\"",
+        'Street-Art-Aktionen 2026 mit 1.500 € und 50 % Zuschuss; Tom\'s "Café"',
         "Erste Zeile\nzweite Zeile\n\n    eingerückt\tmit Tab",
         "1. Mai\n2. Juni",
         "- eins\n+ zwei\n\nTitel\n===\n\nUnter\n---",
