@@ -64,26 +64,30 @@ def run_data_migrations():
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts without the pages an earlier test left in the page cache."""
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def plain_static_storage(settings):
-    """Tests render {% static %} without a collected, hashed manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 BASE_URL = "https://stadtteile.example.org"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_settings():
+    """Settings of every test, set once for the session (a test may change them with
+    the `settings` fixture; they come back afterwards)."""
+    with override_settings(
+        # A fast hasher: tests log in with force_login; hashing is not what they test.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # {% static %} without a collected, hashed manifest.
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        # The public address that feeds, sitemap and JSON-LD put before their paths.
+        PORTAL_BASE_URL=BASE_URL,
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -92,12 +96,6 @@ def default_language():
     the thread, and reverse() in the next test would build /en/ paths."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
-
-
-@pytest.fixture(autouse=True)
-def portal_base_url(settings):
-    """The public address that feeds, sitemap and JSON-LD put before their paths."""
-    settings.PORTAL_BASE_URL = BASE_URL
 
 
 @pytest.fixture(scope="session")
