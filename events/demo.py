@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from offices.models import Office
 from projects.models import Project
-from stadtteilbuero.demo import set_image
+from stadtteilbuero.demo import set_illustration
 
 from .models import CancelledDate, Category, Event
 from .services import event_sync_occurrences
@@ -65,7 +65,7 @@ def _events(today):
             "address": "Hochkamp 25, 31137 Hildesheim",
             "accessibility": "Ebenerdiger Platz, barrierefreie Toilette im Stadtteilbüro.",
             "languages": "Deutsch, Türkisch, Arabisch",
-            "image": ("event-nordstadtstrand", "Kinder spielen im Sand, dahinter Liegestühle"),
+            "picture": "strand",
         },
         {
             "slug": "ins-licht-gerueckt",
@@ -82,10 +82,11 @@ def _events(today):
             "end": _at(today + d(days=17), 22),
             "location_name": "Treffpunkt: Stadtteilbüro Nordstadt",
             "address": "Hochkamp 25, 31137 Hildesheim",
-            "image": ("event-ins-licht-gerueckt", "Eine Hauswand, bunt angestrahlt bei Nacht"),
+            "picture": "lichtkunst",
         },
         {
             "slug": "stadtteilkonferenz-dortmund-nordstadt",
+            "picture": "saal",
             "office": "dortmund-nordstadt",
             "category": "stadtteilkonferenz",
             "title": "Stadtteilkonferenz Nordstadt",
@@ -108,6 +109,7 @@ def _events(today):
         },
         {
             "slug": "stadtteilkonferenz-dortmund-nordstadt-rueckblick",
+            "picture": "pinnwand",
             "office": "dortmund-nordstadt",
             "category": "stadtteilkonferenz",
             "title": "Stadtteilkonferenz Nordstadt: Spielplätze und Plätze",
@@ -122,6 +124,7 @@ def _events(today):
         },
         {
             "slug": "stadtteilrundgang-westhagen",
+            "picture": "rundgang",
             "office": "wolfsburg-westhagen",
             "category": "rundgang",
             "title": "Stadtteilrundgang durch Westhagen",
@@ -141,6 +144,7 @@ def _events(today):
         },
         {
             "slug": "buergersprechstunde-westhagen",
+            "picture": "beratung",
             "office": "wolfsburg-westhagen",
             "category": "sprechstunde",
             "title": "Bürgersprechstunde im Stadtteilbüro Westhagen",
@@ -161,6 +165,7 @@ def _events(today):
         },
         {
             "slug": "nordstadtliga-spieltag",
+            "picture": "bolzplatz",
             "office": "dortmund-nordstadt",
             "category": "sport",
             "title": "Nordstadtliga: Spieltag",
@@ -195,6 +200,7 @@ def _events(today):
         },
         {
             "slug": "schreibwerkstatt-nordstadt",
+            "picture": "bibliothek",
             "office": "dortmund-nordstadt",
             "category": "workshop",
             "title": "Schreibwerkstatt: Geschichten aus der Nordstadt",
@@ -213,6 +219,7 @@ def _events(today):
         },
         {
             "slug": "familienfruehstueck-oberilp",
+            "picture": "cafe",
             "office": "heiligenhaus-oberilp",
             "category": "beratung",
             "title": "Familienfrühstück mit Sozialberatung",
@@ -231,6 +238,7 @@ def _events(today):
         },
         {
             "slug": "stadtteilspaziergang-sahlkamp",
+            "picture": "strasse",
             "office": "hannover-sahlkamp-mitte",
             "category": "rundgang",
             "title": "Stadtteilspaziergang Sahlkamp",
@@ -245,6 +253,7 @@ def _events(today):
         },
         {
             "slug": "stadtteilfest-hainholz",
+            "picture": "stadtteilfest",
             "office": "hannover-hainholz",
             "category": "fest",
             "title": "Stadtteilfest Hainholz",
@@ -281,16 +290,15 @@ def load():
     for data in _events(today):
         data = dict(data)
         cancelled = data.pop("cancelled", [])
-        image = data.pop("image", None)
+        picture = data.pop("picture", None)
         data["office"] = offices[data["office"]]
         data["category"] = categories[data["category"]]
         data["project"] = projects.get(EVENT_PROJECTS.get(data["slug"]))
         event, _created = Event.objects.get_or_create(slug=data.pop("slug"), defaults=data)
         for name, value in data.items():
             setattr(event, name, value)
-        if image:
-            label, alt = image
-            set_image(event, label, alt, credit=f"© {event.office.name}")
+        if picture:
+            set_illustration(event, picture)
         event.full_clean()
         event.save()
         event.cancelled_dates.all().delete()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office, Weekday
+from stadtteilbuero.form_rendering import PublicFormRendering
 
 from .models import Category, Event
 
@@ -39,7 +40,7 @@ def time_window(when, now):
     return local_midnight(first), local_midnight(last)
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(PublicFormRendering, forms.Form):
     """The filters of the event list, the calendar and the feeds (all GET, all optional).
 
     An invalid value is reported next to its field and that filter is left out."""

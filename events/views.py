@@ -25,10 +25,10 @@ from .models import Event, Occurrence
 # The calendar answers for these years; others are 404 (no endless crawl of empty months).
 CALENDAR_YEARS = range(2000, 2101)
 # Feeds cover a window: the dates of the last weeks (so subscribed calendars do not
-# lose them) and of the coming year, at most FEED_LIMIT of them.
+# lose them) and of the coming year, at most FEED_LIMIT of them (about 200 KB).
 FEED_PAST = datetime.timedelta(days=30)
 FEED_AHEAD = datetime.timedelta(days=366)
-FEED_LIMIT = 500
+FEED_LIMIT = 250
 NEXT_DATES = 10
 # The month calendar shows this many dates a day and links "+ N more" to the day's list.
 CALENDAR_DATES_PER_DAY = 4
@@ -200,7 +200,7 @@ class EventDetailView(DetailView):
 
 
 def _feed(request, occurrences, name, filename):
-    entries = ics.occurrence_entries(list(occurrences[:FEED_LIMIT]), request)
+    entries = ics.occurrence_entries(feed_dates(occurrences), request)
     return ics.ics_response(ics.finish(ics.new_calendar(name), entries), filename)
 
 
@@ -209,6 +209,18 @@ def feed_window(queryset):
     window moves by whole days, so a feed's content changes only with the data or the day."""
     today = local_midnight(timezone.localdate())
     return queryset.between(today - FEED_PAST, today + FEED_AHEAD).order_by("start", "event_id")
+
+
+def feed_dates(window) -> list:
+    """At most FEED_LIMIT dates of the window, the coming ones first: where a city has more
+    dates than that, its feed keeps the next weeks rather than the past month."""
+    today = local_midnight(timezone.localdate())
+    dates = list(window.filter(start__gte=today)[:FEED_LIMIT])
+    room = FEED_LIMIT - len(dates)
+    if room:
+        past = window.filter(start__lt=today).order_by("-start", "-event_id")[:room]
+        dates[:0] = reversed(past)
+    return dates
 
 
 @require_GET

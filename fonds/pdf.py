@@ -1,37 +1,18 @@
 """PDF documents of the fund (letters, minutes, year report) with fpdf2: pure Python, so
-`make install` needs no system libraries. The PDF core font Helvetica is used with the
-Windows-1252 encoding, which holds German text, „quotes“, – and €; any other character
-(a Turkish or Polish name) is printed as its nearest Latin letter rather than failing."""
+`make install` needs no system libraries. The font is DejaVu Sans, shipped in `fonts/` with
+its licence and embedded in each PDF: it holds German text, „quotes“, – and €, and the
+Turkish, Polish and other Latin, Greek and Cyrillic letters of residents' names."""
 
 import unicodedata
+from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-ENCODING = "windows-1252"
-FONT = "helvetica"
+FONT = "dejavu"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
 NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
-# Letters that Unicode does not decompose into a base letter and a mark.
-BASE_LETTERS = str.maketrans("ŁłıĐđĦħ", "LliDdHh")
-
-
-def printable(text) -> str:
-    """`text` with every character the core font cannot print replaced by its base letter."""
-    text = str(text or "")
-    try:
-        text.encode(ENCODING)
-        return text
-    except UnicodeEncodeError:
-        pass
-    result = []
-    for char in text.translate(BASE_LETTERS):
-        try:
-            char.encode(ENCODING)
-        except UnicodeEncodeError:
-            base = unicodedata.normalize("NFKD", char).encode(ENCODING, "ignore").decode(ENCODING)
-            char = base or "?"
-        result.append(char)
-    return "".join(result)
 
 
 class Document(FPDF):
@@ -39,14 +20,29 @@ class Document(FPDF):
 
     def __init__(self, *, title: str, footer: str = ""):
         super().__init__(format="A4")
-        self.core_fonts_encoding = ENCODING
-        self.footer_text = printable(footer)
-        self.set_title(printable(title))
+        for style, name in FONT_FILES.items():
+            self.add_font(FONT, style, FONT_DIR / name)
+        # The characters both styles can draw (self.fonts holds just these two).
+        self.glyphs = set.intersection(*(set(font.cmap) for font in self.fonts.values()))
+        self.footer_text = self.printable(footer)
+        self.set_title(str(title))  # metadata, not drawn with the font
         self.set_creator("Stadtteilportal")
         self.set_margins(25, 20, 20)
         self.set_auto_page_break(auto=True, margin=20)
         self.add_page()
         self.set_font(FONT, size=11)
+
+    def printable(self, text) -> str:
+        """`text` with each character the font lacks (Chinese, say) replaced by its base
+        letter or "?": fpdf2 would print nothing there and only log a warning."""
+        text = str(text or "")
+        result = []
+        for char in text:
+            if char != "\n" and ord(char) not in self.glyphs:
+                base = unicodedata.normalize("NFKD", char)
+                char = " " if char.isspace() else "".join(c for c in base if ord(c) in self.glyphs)
+            result.append(char or "?")
+        return "".join(result)
 
     def footer(self):
         self.set_y(-14)
@@ -58,13 +54,13 @@ class Document(FPDF):
         """One line each (an address block, a date), no gap between them."""
         self.set_font(FONT, size=size)
         for line in lines:
-            self.cell(0, size * 0.5, printable(line), align=align, **NEXT_LINE)
+            self.cell(0, size * 0.5, self.printable(line), align=align, **NEXT_LINE)
         self.set_font(FONT, size=11)
 
     def heading(self, text, *, size=13):
         self.ln(2)
         self.set_font(FONT, style="B", size=size)
-        self.multi_cell(0, size * 0.5, printable(text), **NEXT_LINE)
+        self.multi_cell(0, size * 0.5, self.printable(text), **NEXT_LINE)
         self.set_font(FONT, size=11)
         self.ln(2)
 
@@ -72,7 +68,7 @@ class Document(FPDF):
         if not text:
             return
         self.set_font(FONT, style="B" if bold else "", size=size)
-        self.multi_cell(0, size * 0.5, printable(text), **NEXT_LINE)
+        self.multi_cell(0, size * 0.5, self.printable(text), **NEXT_LINE)
         self.set_font(FONT, size=11)
         self.ln(2.5)
 
@@ -90,7 +86,7 @@ class Document(FPDF):
             for cells in ([header] if header else []) + list(rows):
                 row = table.row()
                 for value in cells:
-                    row.cell(printable(value))
+                    row.cell(self.printable(value))
         self.set_font(FONT, size=11)
         self.ln(3)
 

@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from stadtteilbuero.demo import set_image
+from stadtteilbuero.demo import illustration
 
 from .models import HoursException, HoursKind, Notice, Office, OfficeHours, TeamMember, WorkArea
 
@@ -271,6 +271,28 @@ OFFICES = [
 ]
 
 
+# The drawn picture of each office and of some notices (stadtteilbuero/illustrations).
+OFFICE_PICTURES = {
+    "hildesheim-nordstadt": "buero-gruen",
+    "hannover-hainholz": "buero-terrakotta",
+    "hannover-sahlkamp-mitte": "buero-gruen",
+    "hannover-stoecken": "buero-terrakotta",
+    "hannover-muehlenberg": "buero-gruen",
+    "heiligenhaus-oberilp": "familienzentrum",
+    "heiligenhaus-nonnenbruch": "buero-terrakotta",
+    "wolfsburg-westhagen": "buero-gruen",
+    "dortmund-nordstadt": "buero-terrakotta",
+}
+NOTICE_PICTURES = {
+    "willkommen-im-stadtteilportal": "strasse",
+    "verfuegungsfonds-beratung-nordstadt": "beete",
+    "danke-westhagen": "stadtteilfest",
+}
+# No photos of the (invented) team: the page shows the neutral figure, as it does for
+# every real team member without a photo.
+NO_PHOTO = {"image": "", "image_alt": "", "image_credit": "", "image_licence": ""}
+
+
 def _replace(manager, office, rows, build):
     """Demo rows of an office are replaced as a whole: idempotent and simple."""
     manager.filter(office=office).delete()
@@ -283,7 +305,9 @@ def load():
         work_areas = data.pop("work_areas", [])
         hours = data.pop("hours", [])
         team = data.pop("team", [])
-        office, _created = Office.objects.update_or_create(slug=data.pop("slug"), defaults=data)
+        slug = data.pop("slug")
+        data.update(illustration(OFFICE_PICTURES[slug]))
+        office, _created = Office.objects.update_or_create(slug=slug, defaults=data)
         _replace(
             WorkArea.objects,
             office,
@@ -306,18 +330,9 @@ def load():
             ),
         )
         for index, (name, role) in enumerate(team):
-            member, _created = TeamMember.objects.get_or_create(
-                office=office, name=name, defaults={"role": role, "order": index}
+            TeamMember.objects.update_or_create(
+                office=office, name=name, defaults={"role": role, "order": index, **NO_PHOTO}
             )
-            set_image(
-                member,
-                f"team-{office.slug}-{index}",
-                f"Bild mit den Initialen von {name}",
-                credit=f"© {office.name}",
-                size=(600, 600),
-                text="".join(part[0] for part in name.split()),
-            )
-            member.save()
     _load_exceptions_and_notices()
     return f"{len(OFFICES)} offices"
 
@@ -399,5 +414,6 @@ def _load_exceptions_and_notices():
                 "published_at": published_at,
                 "pinned_until": pinned_until,
                 "is_published": True,
+                **(illustration(NOTICE_PICTURES[slug]) if slug in NOTICE_PICTURES else NO_PHOTO),
             },
         )

@@ -13,6 +13,7 @@ page includes each template `with office=office data=section.data only`.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,22 @@ def register_office_section(key, *, order, template, context):
     _sections[key] = OfficeSection(key, order, template, context)
 
 
-@dataclass(frozen=True)
 class SectionContent:
-    key: str
-    template: str
-    data: dict
+    """A section of one office's page; its data is read when the section renders, so a
+    section served from the fragment cache runs none of its queries."""
+
+    def __init__(self, section: OfficeSection, office):
+        self.key = section.key
+        self.template = section.template
+        self._section = section
+        self._office = office
+
+    @cached_property
+    def data(self) -> dict:
+        return self._section.context(self._office)
 
 
 def office_sections(office):
-    """The registered sections of `office`'s page, in their order, with their data."""
+    """The registered sections of `office`'s page, in their order."""
     ordered = sorted(_sections.values(), key=lambda section: (section.order, section.key))
-    return [SectionContent(s.key, s.template, s.context(office)) for s in ordered]
+    return [SectionContent(section, office) for section in ordered]

@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
@@ -35,11 +34,7 @@ class OfficeListView(ListView):
         return self.request.GET.get("ort", "").strip()[:100]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(place=self.place, **kwargs)
-        now = timezone.localtime()
-        for office in context["offices"]:
-            office.hours_now = office_hours(office, now)
-        return context
+        return super().get_context_data(place=self.place, **kwargs)
 
 
 class OfficeDetailView(DetailView):
@@ -47,23 +42,19 @@ class OfficeDetailView(DetailView):
     context_object_name = "office"
 
     def get_queryset(self):
-        return (
-            Office.objects.active()
-            .with_hours()
-            .prefetch_related(
-                "work_areas",
-                Prefetch("team", queryset=TeamMember.objects.visible()),
-                "downloads",
-            )
-        )
+        return Office.objects.active().with_hours()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         office = self.object
         now = timezone.localtime()
         hours = office_hours(office, now)
+        # Lazy: the sections below the first screen come from the fragment cache.
         context.update(
             hours=hours,
+            team=TeamMember.objects.visible().filter(office=office),
+            work_areas=office.work_areas.all(),
+            downloads=office.downloads.all(),
             pinned_notices=Notice.objects.pinned()
             .for_office_or_portal(office)
             .select_related("office"),

@@ -1,9 +1,12 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from offices.admin_history import HistoryAdminMixin
 from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
+from offices.models import Office
 
 from .models import GalleryImage, Partner, Project, ProjectPartner, Theme
 
@@ -21,6 +24,32 @@ class GalleryImageInline(OfficeScopedInlineMixin, admin.StackedInline):
     model = GalleryImage
     extra = 0
     fields = (*IMAGE_FIELDS, "caption", "order")
+
+
+class ProjectAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        offices = cleaned.get("also_concerns") or []
+        try:
+            Project.validate_also_concerns(cleaned.get("office"), offices)
+        except ValidationError as error:
+            self.add_error("also_concerns", error)
+        return cleaned
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """The shown status (planned, ongoing, completed), set by staff or by the period."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Project.Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Project.Status.values:
+            return queryset.in_status(self.value())
+        return queryset
 
 
 @admin.register(Theme)
@@ -41,12 +70,13 @@ class PartnerAdmin(admin.ModelAdmin):
 
 @admin.register(Project)
 class ProjectAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
+    form = ProjectAdminForm
     list_display = (
         "title",
         "number",
         "office",
         "kind",
-        "status",
+        "status_shown",
         "theme_names",
         "start_date",
         "is_published",
@@ -55,7 +85,7 @@ class ProjectAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     list_filter = (
         ("office", admin.RelatedOnlyFieldListFilter),
         "kind",
-        "status",
+        StatusFilter,
         "themes",
         "is_published",
         "is_featured",
@@ -68,9 +98,9 @@ class ProjectAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     readonly_fields = ("created_by", "created_at", "updated_at")
     inlines = [ProjectPartnerInline, GalleryImageInline]
     fieldsets = (
-        (None, {"fields": ("office", "title", "slug", "kind", "status", "themes")}),
+        (None, {"fields": ("office", "also_concerns", "title", "slug", "kind", "themes")}),
         (_("Texts"), {"fields": ("summary", "description")}),
-        (_("Period"), {"fields": (("start_date", "end_date"),)}),
+        (_("Period"), {"fields": (("start_date", "end_date"), "status_override")}),
         (_("Main image"), {"fields": IMAGE_FIELDS}),
         (
             _("ISEK measure"),
@@ -102,6 +132,20 @@ class ProjectAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "also_concerns":
+            # Any office may be marked as concerned (not only the staff member's own):
+            # it shows the project on that office's page, its staff gain no rights.
+            kwargs["queryset"] = Office.objects.order_by("city", "name")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("status"))
+    def status_shown(self, obj):
+        if obj.status_override:
+            return obj.get_status_display()
+        return _("%(status)s (by period)") % {"status": obj.get_status_display()}
 
     @admin.display(description=_("themes"))
     def theme_names(self, obj):

@@ -1,7 +1,8 @@
 """Demo projects drawn from the seed documents: the projects they name (Nord.Pol, „Ins
 Licht gerückt“, Nordstadtstrand, „Sahlkamp blüht“, Nordstadtliga, street art, writing
-workshops) and the Heiligenhaus ISEK measure O/N 1 with all its facts. Descriptions are
-in our own words; where a document gives no dates, the demo dates are illustrative.
+workshops) and the Heiligenhaus ISEK measure O/N 1 with all its facts (an Oberilp
+measure that concerns the Nonnenbruch too). Descriptions are in our own words; where a
+document gives no dates, the demo dates are illustrative. Every status follows the period.
 Every office gets at least two projects.
 """
 
@@ -11,13 +12,12 @@ from decimal import Decimal
 from django.db.models import Count
 
 from offices.models import Office
-from stadtteilbuero.demo import set_image
+from stadtteilbuero.demo import set_illustration
 
 from .models import GalleryImage, Partner, Project, ProjectPartner, Theme
 
 D = datetime.date
 Kind = Project.Kind
-Status = Project.Status
 
 THEMES = [
     ("wohnen-und-wohnumfeld", "Wohnen und Wohnumfeld"),
@@ -66,7 +66,6 @@ PROJECTS = [
         "office": "hildesheim-nordstadt",
         "slug": "nord-pol",
         "title": "Nord.Pol",
-        "status": Status.ONGOING,
         "summary": (
             "Künstlerische Aktionen, die Nachbar:innen zusammenbringen: ein gemeinsames "
             "Projekt des Stadtteilbüros und der Kulturfabrik Löseke."
@@ -81,17 +80,16 @@ PROJECTS = [
         "partners": [("kulturfabrik", "Künstlerische Leitung")],
         "start_date": D(2022, 4, 1),
         "is_featured": True,
-        "image_alt": "Nachbar:innen bemalen gemeinsam eine große Holzwand auf einem Platz.",
+        "picture": "kunstaktion",
         "gallery": [
-            ("Kinder kleben bunte Papierformen an ein Schaufenster.", "Schaufensteraktion"),
-            ("Eine Gruppe Erwachsener sitzt mit Skizzenblöcken an einem langen Tisch.", ""),
+            ("pinnwand", "Ideen sammeln für die nächste Aktion"),
+            ("stadtteilfest", "Abschlussfest auf dem Platz"),
         ],
     },
     {
         "office": "hildesheim-nordstadt",
         "slug": "ins-licht-gerueckt",
         "title": "Ins Licht gerückt",
-        "status": Status.ONGOING,
         "summary": (
             "Ein Abend, an dem Orte der Nordstadt mit Licht und Projektionen neu erscheinen – "
             "vom Stadtteilbüro mitorganisiert."
@@ -103,14 +101,13 @@ PROJECTS = [
         "themes": ["kultur", "wohnen-und-wohnumfeld"],
         "partners": [("kulturfabrik", "Mitveranstalterin")],
         "start_date": D(2023, 11, 1),
-        "image_alt": "Eine Hausfassade ist am Abend mit bunten Lichtmustern angestrahlt.",
+        "picture": "lichtkunst",
     },
     {
         "office": "hildesheim-nordstadt",
         "slug": "nordstadtstrand",
         "title": "Nordstadtstrand",
         "title_en": "Nordstadt beach",
-        "status": Status.PLANNED,
         "summary": (
             "Sand, Liegestühle und Programm mitten im Stadtteil: der Nordstadtstrand lädt im "
             "Sommer zum Treffen und Mitmachen ein."
@@ -123,14 +120,13 @@ PROJECTS = [
         "partners": [("lebenshilfe", "Trägerin des Stadtteilbüros")],
         "start_date": D(2026, 7, 1),
         "end_date": D(2026, 8, 31),
-        "image_alt": "Liegestühle und Sonnenschirme auf einer Sandfläche zwischen Wohnhäusern.",
+        "picture": "strand",
     },
     # --- Hannover -------------------------------------------------------------------------
     {
         "office": "hannover-sahlkamp-mitte",
         "slug": "sahlkamp-blueht",
         "title": "Sahlkamp blüht",
-        "status": Status.ONGOING,
         "summary": (
             "Ein Projekt für mehr Wohnzufriedenheit: Bewohner:innen bepflanzen gemeinsam "
             "Beete und Grünflächen im Sahlkamp."
@@ -143,91 +139,81 @@ PROJECTS = [
         "themes": ["wohnen-und-wohnumfeld", "nachbarschaft"],
         "start_date": D(2017, 4, 1),
         "is_featured": True,
-        "image_alt": (
-            "Gruppenfoto: viele Bewohnerinnen und Bewohner des Sahlkamps unterschiedlichen "
-            "Alters halten Pflanzen in den Händen."
-        ),
-        "image_credit": "© LHH",
-        "gallery": [("Frisch bepflanztes Beet vor einem Wohnblock.", "Das erste Beet")],
+        "picture": "beete",
+        "gallery": [("garten", "Die Hochbeete im Hof")],
     },
     {
         "office": "hannover-sahlkamp-mitte",
         "slug": "sahlkamp-spielplatz-beteiligung",
         "title": "Spielplatz-Werkstatt Sahlkamp",
-        "status": Status.PLANNED,
         "summary": "Kinder und Eltern planen mit, wie der Spielplatz im Sahlkamp erneuert wird.",
         "themes": ["beteiligung", "jugend"],
         "start_date": D(2026, 9, 1),
-        "image_alt": "Kinder zeigen auf einen großen Plan, auf dem Spielgeräte eingezeichnet sind.",
+        "picture": "spielplatz",
     },
     {
         "office": "hannover-hainholz",
         "slug": "hainholz-nachbarschaftscafe",
         "title": "Nachbarschaftscafé Hainholz",
-        "status": Status.ONGOING,
         "summary": "Jede Woche ein offener Treffpunkt mit Kaffee, Gesprächen und Beratung.",
         "themes": ["nachbarschaft"],
         "start_date": D(2021, 3, 1),
-        "image_alt": "Menschen sitzen an kleinen Tischen mit Kaffeetassen und unterhalten sich.",
+        "picture": "cafe",
     },
     {
         "office": "hannover-hainholz",
         "slug": "hainholz-lernwerkstatt",
         "title": "Lernwerkstatt Hainholz",
-        "status": Status.COMPLETED,
         "summary": "Hausaufgabenhilfe und Lernpaten für Grundschulkinder im Stadtteil.",
         "themes": ["bildung", "jugend"],
         "start_date": D(2019, 8, 1),
         "end_date": D(2023, 7, 31),
-        "image_alt": "Ein Kind und eine Lernpatin beugen sich gemeinsam über ein Heft.",
+        "picture": "lernen",
     },
     {
         "office": "hannover-stoecken",
         "slug": "stoecken-stadtteilrundgang",
         "title": "Stadtteilrundgänge Stöcken",
-        "status": Status.ONGOING,
         "summary": "Bewohner:innen zeigen, was im Stadtteil gut ist und was besser werden soll.",
         "themes": ["beteiligung", "wohnen-und-wohnumfeld"],
         "start_date": D(2022, 5, 1),
-        "image_alt": "Eine kleine Gruppe steht auf einem Gehweg und schaut auf einen Stadtplan.",
+        "picture": "rundgang",
     },
     {
         "office": "hannover-stoecken",
         "slug": "stoecken-jugendtreff-aussen",
         "title": "Treffpunkt draußen für Jugendliche",
-        "status": Status.PLANNED,
         "summary": "Jugendliche planen einen überdachten Treffpunkt im Freien mit.",
         "themes": ["jugend", "beteiligung"],
         "start_date": D(2026, 10, 1),
-        "image_alt": "Skizze eines überdachten Sitzplatzes mit Bänken auf einer Wiese.",
+        "picture": "treffpunkt",
     },
     {
         "office": "hannover-muehlenberg",
         "slug": "muehlenberg-gemeinschaftsgarten",
         "title": "Gemeinschaftsgarten Mühlenberg",
-        "status": Status.ONGOING,
         "summary": "Gemeinsam gärtnern, ernten und voneinander lernen.",
         "themes": ["wohnen-und-wohnumfeld", "nachbarschaft"],
         "start_date": D(2020, 4, 1),
-        "image_alt": "Hochbeete mit Gemüse, dazwischen eine Gießkanne auf dem Weg.",
+        "picture": "garten",
     },
     {
         "office": "hannover-muehlenberg",
         "slug": "muehlenberg-sprachcafe",
         "title": "Sprachcafé Mühlenberg",
-        "status": Status.ONGOING,
         "summary": "Deutsch im Gespräch üben – ohne Anmeldung, ohne Kosten.",
         "themes": ["bildung", "nachbarschaft"],
         "start_date": D(2023, 1, 1),
-        "image_alt": "Zwei Frauen sitzen sich gegenüber und lachen über ein Bildwörterbuch.",
+        "picture": "cafe",
     },
     # --- Heiligenhaus ---------------------------------------------------------------------
     {
         "office": "heiligenhaus-oberilp",
+        # The seed: "In den Stadtteilen Oberilp und Nonnenbruch ..." – both districts.
+        "also_concerns": ["heiligenhaus-nonnenbruch"],
         "slug": "stadtteilmanagement-oberilp-nonnenbruch",
         "title": "Stadtteilmanagement",
         "kind": Kind.MEASURE,
-        "status": Status.PLANNED,
         "summary": (
             "Ein Stadtteilmanagement für die Oberilp und den Nonnenbruch: Ansprechpartner vor "
             "Ort, Bindeglied zur Verwaltung und Begleitung aller ISEK-Maßnahmen."
@@ -238,7 +224,7 @@ PROJECTS = [
         "start_date": D(2023, 1, 1),
         "end_date": D(2030, 12, 31),
         "is_featured": True,
-        "image_alt": "Blick auf Wohnhäuser der Oberilp mit einem Fußweg im Vordergrund.",
+        "picture": "strasse",
         "number": "O/N 1",
         "actors": "Stadt Heiligenhaus, externes Beratungsbüro, lokale Akteure",
         "goals": (
@@ -264,70 +250,64 @@ PROJECTS = [
         "office": "heiligenhaus-oberilp",
         "slug": "oberilp-familienzentrum-sozialberatung",
         "title": "Sozialberatung im Stadtteil- und Familienzentrum",
-        "status": Status.ONGOING,
         "summary": (
             "Das Stadtteilbüro berät im neuen Stadtteil- und Familienzentrum zu Fragen des "
             "Alltags, zu Ämtern und Anträgen."
         ),
         "themes": ["nachbarschaft", "praevention"],
         "start_date": D(2022, 9, 1),
-        "image_alt": "Ein heller Beratungsraum mit einem runden Tisch und drei Stühlen.",
+        "picture": "beratung",
     },
     {
         "office": "heiligenhaus-nonnenbruch",
         "slug": "nonnenbruch-hof-und-fassadenprogramm",
         "title": "Hof- und Fassadenprogramm",
-        "status": Status.PLANNED,
         "summary": (
             "Zuschüsse für Eigentümer:innen, die Höfe begrünen oder Fassaden erneuern – "
             "begleitet vom künftigen Stadtteilmanagement."
         ),
         "themes": ["wohnen-und-wohnumfeld"],
         "start_date": D(2026, 4, 1),
-        "image_alt": "Ein begrünter Innenhof mit Beeten und einer Sitzbank vor einem Wohnhaus.",
+        "picture": "sanierung",
     },
     {
         "office": "heiligenhaus-nonnenbruch",
         "slug": "nonnenbruch-beratung-sanierung",
         "title": "Beratung zu Sanierung und Barrierefreiheit",
-        "status": Status.PLANNED,
         "summary": (
             "Eigentümer:innen erfahren, wie sie Energie sparen und ihr Haus barrierefrei machen."
         ),
         "themes": ["wohnen-und-wohnumfeld"],
         "start_date": D(2026, 6, 1),
-        "image_alt": "Ein Hauseingang mit einer neuen flachen Rampe statt Stufen.",
+        "picture": "beratung",
     },
     # --- Wolfsburg Westhagen ----------------------------------------------------------------
     {
         "office": "wolfsburg-westhagen",
         "slug": "westhagen-stadtteilfest",
         "title": "Stadtteilfest Westhagen",
-        "status": Status.ONGOING,
         "summary": "Einmal im Jahr feiert Westhagen gemeinsam: mit Bühne, Ständen und Spielen.",
         "themes": ["nachbarschaft", "kultur"],
         "start_date": D(2004, 6, 1),
-        "image_alt": "Viele Menschen vor einer kleinen Bühne mit bunten Wimpelketten.",
+        "picture": "stadtteilfest",
     },
     {
         "office": "wolfsburg-westhagen",
         "slug": "westhagen-stadtteilnetzwerk",
         "title": "Stadtteilnetzwerk Westhagen",
-        "status": Status.ONGOING,
         "summary": (
             "Einrichtungen, Vereine und Bewohner:innen bauen Strukturen auf, die auch nach "
             "dem Förderprogramm tragen."
         ),
         "themes": ["beteiligung", "nachbarschaft"],
         "start_date": D(2017, 7, 1),
-        "image_alt": "Menschen stehen im Kreis um eine Pinnwand mit bunten Karten.",
+        "picture": "pinnwand",
     },
     # --- Dortmund Nordstadt ----------------------------------------------------------------
     {
         "office": "dortmund-nordstadt",
         "slug": "nordstadtliga",
         "title": "Nordstadtliga",
-        "status": Status.ONGOING,
         "summary": "Die Straßenfußball-Liga für Jugendliche aus der Nordstadt: fair, bunt, offen.",
         # An English translation, as an office can add one (offices/translation.py).
         "summary_en": "The street football league for young people of the Nordstadt: fair, "
@@ -344,27 +324,25 @@ PROJECTS = [
         "partners": [("polizei-dortmund", "Schiedsrichter bei Turnieren")],
         "start_date": D(2015, 4, 1),
         "is_featured": True,
-        "image_alt": "Jugendliche spielen Fußball auf einem umzäunten Kleinspielfeld.",
+        "picture": "bolzplatz",
     },
     {
         "office": "dortmund-nordstadt",
         "slug": "nordstadt-street-art",
         "title": "Street-Art-Aktionen",
-        "status": Status.ONGOING,
         "summary": "Graue Wände werden bunt: Jugendliche gestalten mit Künstler:innen Wandbilder.",
         "themes": ["kultur", "jugend"],
         "start_date": D(2018, 5, 1),
-        "image_alt": "Ein großes, buntes Wandbild an einer Hauswand, davor zwei Jugendliche.",
+        "picture": "wandbild",
     },
     {
         "office": "dortmund-nordstadt",
         "slug": "nordstadt-schreibwerkstatt",
         "title": "Schreibwerkstätten",
-        "status": Status.ONGOING,
         "summary": "Geschichten aus der Nordstadt – geschrieben von denen, die hier leben.",
         "themes": ["bildung", "kultur"],
         "start_date": D(2019, 10, 1),
-        "image_alt": "Hände schreiben mit einem Stift in ein aufgeschlagenes Notizbuch.",
+        "picture": "bibliothek",
     },
 ]
 
@@ -387,22 +365,23 @@ def load():
         slug = data.pop("slug")
         office = offices[data.pop("office")]
         theme_slugs = data.pop("themes", [])
+        concerned = [offices[key] for key in data.pop("also_concerns", [])]
         partner_rows = data.pop("partners", [])
         gallery = data.pop("gallery", [])
-        image_alt = data.pop("image_alt")
-        image_credit = data.pop("image_credit", f"© {office.name}")
+        picture = data.pop("picture")
         data.setdefault("description", "")
         data.setdefault("kind", Kind.PROJECT)
         data.setdefault("end_date", None)
         data.setdefault("is_featured", False)
+        data.setdefault("status_override", "")  # the status follows the period
         project = Project.objects.filter(slug=slug).first() or Project(slug=slug)
         for name, value in {**data, "office": office, "is_published": True}.items():
             setattr(project, name, value)
-        set_image(project, f"project-{slug}", image_alt, credit=image_credit)
-        # The image is ours (generated); validating it would only reopen the stored file.
-        project.full_clean(exclude=["image"])
+        set_illustration(project, picture)
+        project.full_clean()
         project.save()
         project.themes.set([themes[theme] for theme in theme_slugs])
+        project.also_concerns.set(concerned)
 
         ProjectPartner.objects.filter(project=project).delete()
         ProjectPartner.objects.bulk_create(
@@ -411,13 +390,13 @@ def load():
         )
 
         project.gallery.filter(order__gte=len(gallery)).delete()
-        for index, (alt, caption) in enumerate(gallery):
-            picture = project.gallery.filter(order=index).first() or GalleryImage(
+        for index, (name, caption) in enumerate(gallery):
+            image = project.gallery.filter(order=index).first() or GalleryImage(
                 project=project, order=index
             )
-            picture.caption = caption
-            set_image(picture, f"gallery-{slug}-{index}", alt, credit=image_credit)
-            picture.save()
+            image.caption = caption
+            set_illustration(image, name)
+            image.save()
 
     thin = Office.objects.annotate(count=Count("projects")).filter(count__lt=2)
     if thin.exists():

@@ -1,8 +1,10 @@
 """The public project filter (a django-filter FilterSet, a form in all but name).
 
 Parameters are German, as the URLs: ?buero=<office slug>&thema=<theme slug>
-&status=geplant|laufend|abgeschlossen&art=projekt|massnahme&q=<text>. A value that
-is not valid is reported next to its field and ignored; it never causes an error page.
+&status=geplant|laufend|abgeschlossen&art=projekt|massnahme&q=<text>. An office shows
+its projects and those that also concern its district; a status is the shown one
+(projects/status.py). A value that is not valid is reported next to its field and
+ignored; it never causes an error page.
 """
 
 import django_filters
@@ -27,6 +29,7 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Office"),
         field_name="office",
         to_field_name="slug",
+        method="filter_office",
         queryset=Office.objects.active().order_by("city", "name"),
         empty_label=_("All offices"),
     )
@@ -73,8 +76,11 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
 
+    def filter_office(self, queryset, name, value):
+        return queryset.concerning(value)
+
     def filter_status(self, queryset, name, value):
-        return queryset.filter(status=STATUS_PARAMETERS[value])
+        return queryset.in_status(STATUS_PARAMETERS[value])
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind=KIND_PARAMETERS[value])

@@ -1,10 +1,16 @@
 """schema.org data for a project page (Project: an undertaking of an office, with its
-period, partners, themes and funding)."""
+period, the districts it concerns, partners, themes and funding)."""
 
 from django.conf import settings
 
 from stadtteilbuero.metadata import absolute_url
 from stadtteilbuero.richtext import plain_text
+
+
+def area_served(offices):
+    """The districts of the project's office and of the offices it also concerns."""
+    places = [{"@type": "Place", "name": f"{office.district}, {office.city}"} for office in offices]
+    return places[0] if len(places) == 1 else places
 
 
 def project_jsonld(project):
@@ -21,7 +27,7 @@ def project_jsonld(project):
             "name": office.name,
             "url": absolute_url(office.get_absolute_url()),
         },
-        "areaServed": {"@type": "Place", "name": f"{office.district}, {office.city}"},
+        "areaServed": area_served([office, *project.also_concerns.all()]),
         "inLanguage": settings.LANGUAGE_CODE,
     }
     if project.end_date:

@@ -1,4 +1,5 @@
-"""The "Current projects" section of an office page (registered in ProjectsConfig.ready)."""
+"""The "Current projects" section of an office page (registered in ProjectsConfig.ready):
+the office's own projects and those of other offices that also concern its district."""
 
 from .models import Project
 
@@ -9,6 +10,6 @@ def office_projects(office):
     return {
         "projects": Project.objects.published()
         .current()
-        .for_office(office)
+        .concerning(office)
         .with_card_data()[:PROJECTS_ON_OFFICE_PAGE]
     }

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from events.models import Occurrence
+from offices.models import Office
 
 from .forms import ProjectFilter
 from .jsonld import project_jsonld
@@ -40,6 +41,7 @@ class ProjectDetailView(DetailView):
             .prefetch_related(
                 "themes",
                 "gallery",
+                Prefetch("also_concerns", queryset=Office.objects.active().order_by("name")),
                 Prefetch(
                     "project_partners", queryset=ProjectPartner.objects.select_related("partner")
                 ),

@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from offices.models import Office
-from stadtteilbuero.demo import set_image
+from stadtteilbuero.demo import illustration
 
 from . import services
 from .availability import aware
@@ -22,6 +22,14 @@ HOUSE_RULES = (
 )
 
 WEEKDAYS = [0, 1, 2, 3, 4]
+
+# The drawn picture of each room (stadtteilbuero/illustrations).
+ROOM_PICTURES = {
+    "nordstadt-besprechungsraum": "pinnwand",
+    "oberilp-saal": "saal",
+    "oberilp-kuechenraum": "cafe",
+    "westhagen-gruppenraum": "beratung",
+}
 
 ROOMS = [
     {
@@ -95,9 +103,8 @@ def load_room(data):
     office = Office.objects.get(slug=data.pop("office"))
     hours = data.pop("hours")
     defaults = {"house_rules": HOUSE_RULES, **data, "office": office}
+    defaults.update(illustration(ROOM_PICTURES[data["slug"]]))
     room, _created = Room.objects.update_or_create(slug=data["slug"], defaults=defaults)
-    set_image(room, f"room-{room.slug}", f"Blick in den Raum „{room.name}“ mit Tischen und Stühlen")
-    room.save()
     if not room.hours.exists():
         RoomHours.objects.bulk_create(
             RoomHours(room=room, weekday=day, opens=opens, closes=closes)

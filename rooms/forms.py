@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office
 from stadtteilbuero.antispam import SpamProtectedForm
+from stadtteilbuero.form_rendering import PublicFormRendering
 
 from . import availability
 from .models import BookingRequest, Room
@@ -33,7 +34,7 @@ class TimeInput(forms.TimeInput):
 # --- The public list's filters ------------------------------------------------------
 
 
-class RoomFilterForm(forms.Form):
+class RoomFilterForm(PublicFormRendering, forms.Form):
     """The filters of /raeume/. A bad value is shown at its field and otherwise ignored."""
 
     buero = forms.ModelChoiceField(

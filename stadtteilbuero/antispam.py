@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from .form_rendering import PublicFormRendering
 from .ratelimit import hit, single_use
 
 STAMP_SALT = "stadtteilbuero.form.started"
@@ -86,7 +87,7 @@ def read_stamp(value: str) -> dict | None:
     return data
 
 
-class SpamProtectedForm(forms.Form):
+class SpamProtectedForm(PublicFormRendering, forms.Form):
     """Mix into a public form (before forms.ModelForm/Form) to add the two checks."""
 
     homepage = forms.CharField(

@@ -9,6 +9,14 @@ class HistoricalRecords(BaseHistoricalRecords):
     title_en, ...): they are added to a model after its history table is built. The
     history keeps the text in the field itself (title), as the editor saved it."""
 
+    def contribute_to_class(self, cls, name):
+        super().contribute_to_class(cls, name)
+        # A model in a package's submodule (offices/models/office.py) gets its history
+        # model in the package, as before the split: offices.models.HistoricalOffice.
+        package = f"{cls._meta.app_config.name}.models"
+        if cls.__module__.startswith(package + "."):
+            self.module = package
+
     def fields_included(self, model):
         return [
             field

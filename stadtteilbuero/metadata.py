@@ -53,11 +53,11 @@ def social_card(context) -> dict:
         card["description"] = getattr(obj, "summary", "") or ""
         if getattr(obj, "published_at", None):
             card["type"] = "article"
-        rendition = getattr(obj, "rendition_url", None)
-        image = rendition("large") if rendition and getattr(obj, "image", None) else ""
+        image = obj.rendition_url("large") if hasattr(obj, "rendition_url") else None
         if image:
             card["image"] = absolute_url(image)
-            card["image_alt"] = getattr(obj, "image_alt", "")
+            card["image_alt"] = obj.image_alt
+            card["image_size"] = obj.rendition_size("large")
     return card
 
 

@@ -72,6 +72,13 @@ def content_changed(sender, **kwargs) -> None:
     _changed_in_request.set(True)
 
 
+def fragment_key(name: str, vary_on) -> str:
+    """Key of a template fragment ({% fragment %}): like a page, it belongs to the current
+    generation and language, so a change in the admin shows on the next request."""
+    raw = "|".join([str(last_change()), translation.get_language() or "", name, *map(str, vary_on)])
+    return "pagecache:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
 def _key(request, generation: float) -> str:
     raw = (
         f"{generation}|{translation.get_language()}|{request.get_host()}|{request.get_full_path()}"
@@ -99,6 +106,13 @@ def _storable(request, response) -> bool:
     )
 
 
+def _staff_post(request) -> bool:
+    """A form that staff sent may have changed rows without a signal (an admin action's
+    `queryset.update()`): the pages start afresh after it, to be sure."""
+    user = getattr(request, "user", None)
+    return request.method == "POST" and bool(user and user.is_authenticated and user.is_staff)
+
+
 class PageCacheMiddleware:
     """Placed after LocaleMiddleware (the language is part of the key)."""
 
@@ -111,7 +125,7 @@ class PageCacheMiddleware:
             try:
                 return self.get_response(request)
             finally:
-                if _changed_in_request.get():
+                if _changed_in_request.get() or _staff_post(request):
                     _new_generation()
                 _changed_in_request.reset(token)
         key = _key(request, last_change())

@@ -56,8 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.postgres",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "imagekit",
     "django_tasks",
     "django_tasks_db",
@@ -149,6 +147,8 @@ else:
 # Anonymous GET pages come from the cache (stadtteilbuero.pagecache); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/en/admin/", "/health/")
+# Sections of pages that repeat ({% fragment %}, same freshness rules); 0 turns it off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -302,9 +302,6 @@ PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/logo.svg")
 # The public address: absolute links in feeds, sitemap, JSON-LD and social cards.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
-
 # Security: strict by default outside development. Behind a TLS-terminating proxy set
 # SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO.
 SESSION_COOKIE_HTTPONLY = True
@@ -355,5 +352,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        # fpdf2 subsets the PDF font with fontTools, which logs every step at INFO.
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,7 +20,6 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from events.models import Occurrence
-from offices.hours import office_hours
 from offices.models import Notice, Office
 from projects.models import Project
 
@@ -27,6 +27,7 @@ from . import search
 from .metadata import absolute_url, website_jsonld
 from .models import EasyReadPage, OutgoingMail
 from .search.text import MAX_QUERY_LENGTH
+from .sitemaps import section_urls
 
 logger = logging.getLogger(__name__)
 
@@ -43,14 +44,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        offices = list(
-            Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME]
-        )
-        now = timezone.localtime()
-        for office in offices:
-            office.hours_now = office_hours(office, now)
+        # Everything lazy: the lists come from the fragment cache, and then cost nothing.
         context.update(
-            offices=offices,
+            offices=Office.objects.active().with_hours().order_by("city", "name")[:OFFICES_ON_HOME],
             pinned_notices=Notice.objects.pinned()
             .portal_wide()
             .select_related("office")[:PINNED_ON_HOME],
@@ -152,6 +148,17 @@ def health(request):
                 ),
             },
         }
+    )
+
+
+@require_GET
+def sitemap_index(request):
+    """/sitemap.xml: the sections and their pages, under PORTAL_BASE_URL."""
+    return TemplateResponse(
+        request,
+        "stadtteilbuero/sitemap_index.xml",
+        {"entries": section_urls()},
+        content_type="application/xml",
     )
 
 

@@ -16,6 +16,7 @@ from django.db import connection, migrations, transaction
 from django.test import override_settings
 from django.utils import translation
 
+from stadtteilbuero import images
 from tests.factories import OfficeFactory, UserFactory
 
 # Row locks (select_for_update) are what concurrency tests prove; SQLite serialises
@@ -65,8 +66,10 @@ def run_data_migrations():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts without the pages an earlier test left in the page cache."""
+    """Each test starts without the pages an earlier test left in the page cache, nor
+    the rendition URLs of its images (their files are gone with its media folder)."""
     cache.clear()
+    images._rendition_urls.clear()
 
 
 BASE_URL = "https://stadtteile.example.org"

@@ -161,6 +161,11 @@ class ProjectFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             obj.themes.set(extracted)
 
+    @factory.post_generation
+    def also_concerns(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.also_concerns.set(extracted)
+
 
 class ProjectPartnerFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fonds.models import ExpenseLine, IncomeLine
+from stadtteilbuero.form_rendering import PUBLIC_FORM_RENDERER, bootstrap_class
 
 from .fields import AmountField, parse_amount
 
@@ -13,8 +14,7 @@ from .fields import AmountField, parse_amount
 def style_line_widgets(form):
     """Bootstrap classes for the compact rows of the cost and income tables."""
     for field in form.fields.values():
-        css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-        field.widget.attrs["class"] = css
+        field.widget.attrs["class"] = bootstrap_class(field.widget)
 
 
 class ExpenseLineForm(forms.ModelForm):
@@ -91,6 +91,7 @@ class BaseLineFormSet(forms.BaseFormSet):
 
 ExpenseFormSet = forms.formset_factory(
     ExpenseLineForm,
+    renderer=PUBLIC_FORM_RENDERER,
     formset=BaseLineFormSet,
     extra=3,
     min_num=1,
@@ -101,6 +102,7 @@ ExpenseFormSet = forms.formset_factory(
 )
 IncomeFormSet = forms.formset_factory(
     IncomeLineForm,
+    renderer=PUBLIC_FORM_RENDERER,
     formset=BaseLineFormSet,
     extra=2,
     max_num=20,

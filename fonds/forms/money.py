@@ -8,6 +8,7 @@ from schwifty import IBAN
 from schwifty.exceptions import InvalidChecksumDigits, SchwiftyException
 
 from fonds.services import message
+from stadtteilbuero.form_rendering import PublicFormRendering
 
 from .fields import AmountField, DateInput
 
@@ -43,7 +44,7 @@ class IBANField(forms.CharField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
-class BankDetailsForm(forms.Form):
+class BankDetailsForm(PublicFormRendering, forms.Form):
     """The account the approved money is paid to: by the applicant on the status page, or
     typed in by staff from a paper form."""
 

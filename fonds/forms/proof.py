@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from fonds.models import PROOF_MAX_PAYMENTS, Application, Payout, Proof, ProofPayment
 from fonds.services.errors import message
+from stadtteilbuero.form_rendering import PUBLIC_FORM_RENDERER, PublicFormRendering
 
 from .cost_plan import style_line_widgets, unvalidated
 from .fields import AmountField, DateInput, DocumentField, PhotosField, parse_amount
 from .summary import form_error_items, formset_error_items
 
 
-class ProofForm(forms.ModelForm):
+class ProofForm(PublicFormRendering, forms.ModelForm):
     photos = PhotosField(
         label=_("photos"),
         required=False,
@@ -132,6 +133,7 @@ def _removed(form) -> bool:
 
 ProofPaymentFormSet = forms.formset_factory(
     ProofPaymentForm,
+    renderer=PUBLIC_FORM_RENDERER,
     formset=BaseProofPaymentFormSet,
     extra=3,
     max_num=PROOF_MAX_PAYMENTS,

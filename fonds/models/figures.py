@@ -168,10 +168,11 @@ def figures_by_fund(fund_ids) -> dict[int, Figures]:
     for row in rows:
         fund_id = row.pop("fund_id")
         result[fund_id] = Figures(**row)
+    # The applications too are narrowed by fund (a payout's fund is its application's):
+    # without it PostgreSQL scans every granted application of every year to join them.
+    same_funds = Q(fund_id__in=fund_ids, application__fund_id__in=fund_ids)
     flows = _money_flows(
-        Payout.objects.filter(fund_id__in=fund_ids),
-        Repayment.objects.filter(fund_id__in=fund_ids),
-        "fund_id",
+        Payout.objects.filter(same_funds), Repayment.objects.filter(same_funds), "fund_id"
     )
     for row in flows:
         result[row["group"]].add_money_flows([row])

@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import HoursException, HoursKind, OfficeOwnedQuerySet, Weekday
-from stadtteilbuero.images import ImageMixin, image_upload_to
+from stadtteilbuero.images import ImageMixin, image_field
 from stadtteilbuero.richtext import RichTextField
-from stadtteilbuero.uploads import validate_image_file
 
 
 def new_feed_token():
@@ -249,12 +248,7 @@ class RoomPhoto(ImageMixin, models.Model):
     room = models.ForeignKey(
         Room, on_delete=models.CASCADE, related_name="photos", verbose_name=_("room")
     )
-    image = models.ImageField(
-        _("image"),
-        upload_to=image_upload_to,
-        validators=[validate_image_file],
-        help_text=_("JPEG, PNG or WebP, at most 8 MB."),
-    )
+    image = image_field(blank=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = RoomOwnedQuerySet.as_manager()

@@ -23,12 +23,6 @@ def generate(ctx: Context) -> str:
                 if rng.random() < 0.8
                 else None
             )
-            if start > ctx.today:
-                status = Project.Status.PLANNED
-            elif end and end < ctx.today:
-                status = Project.Status.COMPLETED
-            else:
-                status = Project.Status.ONGOING
             measure = rng.random() < 0.1
             projects.append(
                 Project(
@@ -36,7 +30,6 @@ def generate(ctx: Context) -> str:
                     title=f"{rng.choice(TOPICS)} {office.district} {number}",
                     slug=f"{office.slug}-projekt-{number}",
                     kind=Project.Kind.MEASURE if measure else Project.Kind.PROJECT,
-                    status=status,
                     summary=ctx.text(2),
                     description=ctx.text(4),
                     start_date=start,
@@ -54,6 +47,8 @@ def generate(ctx: Context) -> str:
     projects = bulk(Project, projects)
     theme_rows = []
     partner_rows = []
+    concern_rows = []
+    office_ids = [office.pk for office in ctx.offices]
     for project in projects:
         ctx.projects_by_office.setdefault(project.office_id, []).append(project.pk)
         for theme in rng.sample(themes, min(len(themes), rng.randint(1, 3))):
@@ -61,6 +56,13 @@ def generate(ctx: Context) -> str:
         if partners and rng.random() < 0.3:
             partner = rng.choice(partners)
             partner_rows.append(ProjectPartner(project=project, partner=partner, role="Partner"))
+        if project.kind == Project.Kind.MEASURE and len(office_ids) > 1:
+            # A measure also concerns the neighbouring district (the next office).
+            neighbour = office_ids[(office_ids.index(project.office_id) + 1) % len(office_ids)]
+            concern_rows.append(
+                Project.also_concerns.through(project_id=project.pk, office_id=neighbour)
+            )
     bulk(Project.themes.through, theme_rows)
     bulk(ProjectPartner, partner_rows)
+    bulk(Project.also_concerns.through, concern_rows)
     return f"{len(projects)} projects"

@@ -38,6 +38,7 @@ def _stemmer():
     return snowballstemmer.stemmer("german")
 
 
+@lru_cache(maxsize=4096)  # called per character of every highlighted text
 def normalize_char(char: str) -> str:
     if char == "ß":
         return "ss"

@@ -60,9 +60,10 @@ def plaintext(value):
 
 
 @register.simple_tag
-def rendition(obj, size="card"):
-    """URL of a resized copy of obj.image (ImageMixin), or an empty string."""
-    return obj.rendition_url(size) or ""
+def picture(obj, size="card"):
+    """What includes/_img.html needs to show a rendition of obj.image (ImageMixin), or
+    None without one."""
+    return obj.picture(size)
 
 
 @register.inclusion_tag("includes/_page_metadata.html", takes_context=True)

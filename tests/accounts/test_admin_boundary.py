@@ -60,6 +60,11 @@ def refused(response, obj):
     return response.status_code in (403, 404)
 
 
+# Fields that offer other offices on purpose: they mark, they do not hand over. A
+# project's staff may mark that it also concerns another office's district; that
+# office's staff gain no rights (tests/projects/test_concerned_offices.py).
+OTHER_OFFICES_OFFERED = {("projects.project", "also_concerns")}
+
 # Custom admin views that take more than the object's id, or none: url name ->
 # (url builder for the foreign object, check of the answer).
 CUSTOM_VIEWS = {
@@ -191,7 +196,7 @@ def check_choices_exclude(form, obj):
     foreign_office = office_of(obj)
     for name, field in form.fields.items():
         queryset = getattr(field, "queryset", None)
-        if queryset is None:
+        if queryset is None or (obj._meta.label_lower, name) in OTHER_OFFICES_OFFERED:
             continue
         related = queryset.model
         if related._meta.label_lower == "offices.office":

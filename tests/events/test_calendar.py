@@ -72,6 +72,17 @@ def test_today_is_marked(client):
     assert '<time datetime="2026-02-11">' in today
 
 
+def test_only_todays_cell_carries_the_today_label(client):
+    # The label is hidden by CSS on wide screens; it must not stand in every cell.
+    with time_machine.travel(berlin(2026, 2, 11, 9), tick=False):
+        this_month = client.get(calendar_url(2026, 2)).content.decode()
+        next_month = client.get(calendar_url(2026, 3)).content.decode()
+    assert this_month.count("(heute)") == 1
+    cell = re.search(r"<td[^>]*>((?:(?!</td>).)*\(heute\)(?:(?!</td>).)*)</td>", this_month, re.S)
+    assert '<time datetime="2026-02-11">' in cell.group(1)
+    assert "(heute)" not in next_month
+
+
 def test_events_appear_on_their_days_including_every_recurring_date(client):
     EventFactory(title="Einzeltermin", start=berlin(2026, 2, 14, 15))
     EventFactory(

@@ -5,6 +5,7 @@ import datetime
 import icalendar
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.urls import reverse
 
 from events import ics
@@ -191,6 +192,19 @@ def test_office_feed(client):
     assert [str(e["SUMMARY"]) for e in entries(calendar)] == ["Rundgang"]
     assert "Stadtteilbüro Westhagen" in str(calendar["X-WR-CALNAME"])
     assert client.get("/bueros/gibt-es-nicht/veranstaltungen.ics").status_code == 404
+
+
+def test_a_full_feed_keeps_the_coming_dates_first(client, monkeypatch):
+    """More dates than the feed holds: the next ones stay, then the most recent past."""
+    monkeypatch.setattr("events.views.FEED_LIMIT", 3)
+    for days in (-20, -10, -2, 1, 2, 3, 4):
+        EventFactory(title=f"Tag {days}", start=NOW + datetime.timedelta(days=days))
+    summaries = [str(e["SUMMARY"]) for e in entries(parse(client.get(FEED)))]
+    assert summaries == ["Tag 1", "Tag 2", "Tag 3"]
+    monkeypatch.setattr("events.views.FEED_LIMIT", 6)
+    cache.clear()  # the clock stands still here, so the page cache keeps its generation
+    summaries = [str(e["SUMMARY"]) for e in entries(parse(client.get(FEED)))]
+    assert summaries == ["Tag -10", "Tag -2", "Tag 1", "Tag 2", "Tag 3", "Tag 4"]
 
 
 def test_feed_keeps_recent_past_but_not_old_dates(client):

@@ -1,12 +1,21 @@
+import io
 import time
 from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from pypdf import PdfReader
 
 from stadtteilbuero.antispam import form_stamp
 from tests.conftest import make_staff
 from tests.factories import CostCategoryFactory, FundFactory
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF as a reader extracts it, lines as wrapped on the page joined."""
+    assert content.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return " ".join(text.split())
 
 
 @pytest.fixture(autouse=True)

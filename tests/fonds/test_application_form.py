@@ -10,6 +10,7 @@ from fonds.models import Application, ApplicationEvent, IncomeLine
 from stadtteilbuero.antispam import form_stamp
 from tests.factories import ApplicationFactory, FundFactory
 from tests.fonds.conftest import form_data
+from tests.form_html import elements_by_id, field_errors, text
 
 pytestmark = pytest.mark.django_db
 
@@ -392,6 +393,28 @@ def test_add_row_stops_at_the_maximum(client, fund, material):
     page = content(post(client, fund, data))
     assert 'name="expenses-TOTAL_FORMS" value="30"' in page
     assert 'name="expenses-30-description"' not in page
+
+
+def test_each_error_is_next_to_its_field_and_linked_to_it(client, fund, material):
+    data = form_data(
+        fund, material, name="", requested_amount="viel", consent_publish=None, privacy_consent=None
+    )
+    page = content(rejected(client, fund, data))
+    assert "zwingend erforderlich" in field_errors(page, "id_name")
+    assert "1.234,56 oder 1234.56" in field_errors(page, "id_requested_amount")
+    assert "Bitte bestätigen Sie diese Erklärung." in field_errors(page, "id_consent_publish")
+    assert "Ohne Ihre Einwilligung" in field_errors(page, "id_privacy_consent")
+    # nothing entered is lost
+    assert 'value="Hochkamp 12"' in page and 'value="viel"' in page
+    assert "Wir feiern mit allen Nachbar:innen ein Fest im Innenhof." in page
+    assert "checked" in dict(elements_by_id(page)["id_applicant_type_1"].attributes)
+
+
+def test_an_error_in_a_cost_row_is_linked_to_its_input(client, fund, material):
+    data = form_data(fund, material, **{"expenses-0-unit_price": "zwölf"})
+    elements = elements_by_id(content(rejected(client, fund, data)))
+    described = dict(elements["id_expenses-0-unit_price"].attributes)["aria-describedby"]
+    assert "1.234,56 oder 1234.56" in text(elements[described])
 
 
 def test_fund_rules_shown_together_with_missing_fields(client, fund, material):

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from fonds import services
 from fonds.models import Application, Fund, Letter, LetterText
@@ -22,17 +21,14 @@ from tests.factories import (
     ProofFactory,
     ProofPaymentFactory,
 )
+from tests.form_html import field_errors
+
+from .conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
 Status = Application.Status
 GOOD_IBAN = "DE89 3704 0044 0532 0130 00"
 BAD_CHECKSUM = "DE88 3704 0044 0532 0130 00"
-
-
-def pdf_text(content: bytes) -> str:
-    assert content.startswith(b"%PDF")
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-    return " ".join(text.split())  # lines as wrapped on the page, joined
 
 
 def change_url(application):
@@ -64,7 +60,9 @@ def test_applicant_gives_bank_details_and_a_wrong_checksum_is_refused(client, ap
     assert 'name="bank-iban"' in page.content.decode()
     wrong = client.post(url, {"bank-account_holder": "Aylin Kaya", "bank-iban": BAD_CHECKSUM})
     assert wrong.status_code == 400
-    assert "Die Prüfziffern dieser IBAN stimmen nicht" in wrong.content.decode()
+    assert "Die Prüfziffern dieser IBAN stimmen nicht" in field_errors(
+        wrong.content.decode(), "id_bank-iban"
+    )
     assert BAD_CHECKSUM in wrong.content.decode()  # the form comes back filled in
     response = client.post(url, {"bank-account_holder": "Aylin Kaya", "bank-iban": GOOD_IBAN})
     assert response.status_code == 302
@@ -174,16 +172,6 @@ def test_letter_of_a_paper_application_goes_by_post(approved, fonds_staff):
         services.letter_write(application=approved, kind=Letter.Kind.REJECTION, actor=fonds_staff)
 
 
-def test_names_outside_the_pdf_font_are_printed_not_refused(approved, fonds_staff):
-    Application.objects.filter(pk=approved.pk).update(name="Şahin Łukasz")
-    approved.refresh_from_db()
-    letter = services.letter_write(
-        application=approved, kind=Letter.Kind.PARTIAL_APPROVAL, actor=fonds_staff
-    )
-    with letter.file.open("rb") as handle:
-        assert "Sahin Lukasz" in pdf_text(handle.read())
-
-
 def test_another_office_reaches_no_letter_bank_details_or_payout(
     client, approved, other_fonds_staff, fonds_staff
 ):
@@ -281,7 +269,7 @@ def test_year_report_and_minutes_as_pdf(client, fund, fonds_staff, other_fonds_s
     minutes = client.get(reverse("admin:fonds_jurymeeting_minutes_pdf", args=[meeting.pk]))
     text = pdf_text(minutes.content)
     assert "Protokoll" in text and date_format(meeting.date, "DATE_FORMAT") in text
-    assert "Zora Ilic" in text and "abwesend" in text and "1.234,50 €" in text
+    assert "Zora Ilić" in text and "abwesend" in text and "1.234,50 €" in text
     open_one = ApplicationFactory(fund=fund, status=Status.IN_REVIEW, jury_meeting=meeting)
     ExpenseLineFactory(application=open_one, description="Hüpfburg", total=D("500.00"))
     sheet = client.get(reverse("admin:fonds_jurymeeting_jury_sheet_pdf", args=[meeting.pk]))

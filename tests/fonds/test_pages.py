@@ -12,6 +12,7 @@ from tests.factories import (
     FundFactory,
     OfficeFactory,
 )
+from tests.sitemap import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -263,7 +264,7 @@ def test_english_pages_exist(client, fund):
 
 
 def test_sitemap_lists_fund_pages(client, fund):
-    page = content(client.get("/sitemap.xml"))
+    page = whole_sitemap(client)
     assert fund.get_absolute_url() in page
     assert reverse("fonds:fund-list") in page
     assert "/antrag/" not in page

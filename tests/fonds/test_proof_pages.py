@@ -23,6 +23,7 @@ from tests.factories import (
     ProofPaymentFactory,
     ProofPhotoFactory,
 )
+from tests.form_html import field_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +164,8 @@ def test_every_validation_message_and_data_kept(client, application, overrides, 
     assert response.status_code == 400
     page = response.content.decode()
     assert message in page
+    if (name := next(iter(overrides))) in ("report", "participants", "photos"):
+        assert message in field_errors(page, f"id_{name}")
     assert "error-summary" in page
     assert "Bitte wählen Sie Ihre Belege und Fotos noch einmal aus" in page
     if overrides.get("report") != "":

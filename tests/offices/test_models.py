@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from offices.models import Office, validate_download_file
+from offices.models import Office
+from stadtteilbuero.uploads import validate_download_file
 from tests.factories import OfficeFactory
 
 

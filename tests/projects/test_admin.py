@@ -42,7 +42,7 @@ def project_form(office, **changes):
         "title_de": "Nordstadtstrand",
         "slug": "nordstadtstrand",
         "kind": "project",
-        "status": "planned",
+        "status_override": "",
         "summary_de": "Sand und Liegestühle mitten im Stadtteil.",
         "description_de": "",
         "start_date": "2026-07-01",

@@ -32,15 +32,15 @@ def test_published_matrix(is_published, office_active, visible):
 
 
 @pytest.mark.parametrize(
-    ("status", "current"),
+    ("dates", "current"),
     [
-        (Project.Status.PLANNED, True),
-        (Project.Status.ONGOING, True),
-        (Project.Status.COMPLETED, False),
+        ({"start_date": datetime.date(2099, 1, 1)}, True),  # planned
+        ({"start_date": datetime.date(2020, 1, 1)}, True),  # ongoing, open end
+        ({"start_date": datetime.date(2020, 1, 1), "end_date": datetime.date(2021, 1, 1)}, False),
     ],
 )
-def test_current_excludes_completed(status, current):
-    project = ProjectFactory(status=status)
+def test_current_excludes_completed(dates, current):
+    project = ProjectFactory(**dates)
     assert (project in Project.objects.current()) is current
 
 

@@ -14,6 +14,7 @@ from tests.factories import (
     ProjectPartnerFactory,
     ThemeFactory,
 )
+from tests.sitemap import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +38,14 @@ def catalogue():
         title="Alte Schreibwerkstatt",
         office=north,
         themes=[culture, youth],
-        status=Project.Status.COMPLETED,
+        end_date=datetime.date(2021, 6, 30),  # completed by its period
     )
     ProjectFactory(title="Stadtteilfest", office=west, themes=[culture])
     ProjectFactory(
-        title="Stadtteilmanagement", office=west, measure=True, status=Project.Status.PLANNED
+        title="Stadtteilmanagement",
+        office=west,
+        measure=True,
+        status_override=Project.Status.PLANNED,  # set by staff, whatever the period says
     )
     ProjectFactory(title="Entwurf", office=north, themes=[culture], is_published=False)
 
@@ -246,7 +250,7 @@ def test_measure_fact_table_in_german_format(client, office):
 
 def test_home_and_office_page_show_current_projects(client, office):
     ProjectFactory(office=office, title="Laufendes Projekt")
-    ProjectFactory(office=office, title="Beendet", status=Project.Status.COMPLETED)
+    ProjectFactory(office=office, title="Beendet", end_date=datetime.date(2021, 1, 1))
     ProjectFactory(title="Projekt woanders")
     home = client.get("/").content.decode()
     assert "Laufendes Projekt" in home
@@ -271,7 +275,7 @@ def test_navigation_and_english(client, office):
 def test_sitemap_lists_published_projects(client, office):
     published = ProjectFactory(office=office)
     draft = ProjectFactory(office=office, is_published=False)
-    content = client.get("/sitemap.xml").content.decode()
+    content = whole_sitemap(client)
     assert published.get_absolute_url() in content
     assert draft.get_absolute_url() not in content
 
@@ -280,7 +284,13 @@ def make_projects(count):
     themes = [ThemeFactory(), ThemeFactory()]
     offices = [OfficeFactory(), OfficeFactory()]
     projects = [
-        ProjectFactory(office=offices[index % 2], themes=themes, measure=index % 7 == 0)
+        ProjectFactory(
+            office=offices[index % 2],
+            themes=themes,
+            measure=index % 7 == 0,
+            # every third project also concerns the other office's district
+            also_concerns=[offices[(index + 1) % 2]] if index % 3 == 0 else [],
+        )
         for index in range(count)
     ]
     for project in projects[:3]:
@@ -299,7 +309,8 @@ def test_query_count_does_not_grow(client, django_assert_max_num_queries, count)
     pages = {
         LIST_URL: 6,
         f"{LIST_URL}?buero={office.slug}&thema={theme.slug}&status=laufend&q=Projekt": 8,
-        projects[0].get_absolute_url(): 7,  # with the project's next events
+        # with the project's next events and the other offices it concerns
+        projects[0].get_absolute_url(): 8,
         "/": 8,  # with the offices' hours and exceptions (open now)
         office.get_absolute_url(): 13,  # with its rooms
     }

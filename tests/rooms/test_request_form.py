@@ -2,7 +2,6 @@
 kind of bad input answered at its field in German, with what was typed kept."""
 
 import datetime
-import re
 
 import pytest
 from django.core import mail
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from rooms.models import BookingRequest
 from tests.factories import BookingRequestFactory, HoursExceptionFactory
+from tests.form_html import field_errors as errors_at
 from tests.rooms.conftest import form_data, next_tuesday
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +21,8 @@ def post(client, room, **overrides):
 
 
 def field_errors(response, name):
-    """The messages crispy shows under one field."""
-    html = response.content.decode()
-    return " ".join(re.findall(rf'<p id="error_\d+_id_{name}"><strong>(.*?)</strong>', html))
+    """The messages shown at one field and linked to its input."""
+    return errors_at(response.content.decode(), f"id_{name}")
 
 
 def test_request_is_stored_and_confirmed_by_mail(client, room, django_capture_on_commit_callbacks):

@@ -2,10 +2,13 @@
 (the demo_data fixture): what the seeds promise, that a second run changes nothing,
 that its pages render and search finds its items, and the scale data on top of it."""
 
+import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.db.models import Count, Sum
@@ -15,6 +18,8 @@ from events.models import Event, Occurrence
 from fonds.models import Application, ApplicationEvent, Fund, Payout, Proof
 from offices.models import HoursException, Notice, Office, OfficeHours, TeamMember, WorkArea
 from projects.models import GalleryImage, Partner, Project, ProjectPartner, Theme
+from rooms.models import Room
+from stadtteilbuero.illustrations import ALT_TEXTS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_data")]
 
@@ -52,7 +57,8 @@ def test_demo_has_the_seed_offices():
     assert nordstadt.carrier == "Lebenshilfe Hildesheim"
     assert nordstadt.phone == "05121 / 281 63 11"
     assert Notice.objects.pinned().filter(office=westhagen).exists()
-    assert not TeamMember.objects.filter(image_alt="").exists()
+    # No photos of the invented team: the office page shows the neutral figure.
+    assert not TeamMember.objects.exclude(image="").exists()
 
 
 def test_demo_has_the_seed_projects():
@@ -95,23 +101,60 @@ def check_heiligenhaus_measure_has_all_facts():
     assert (measure.start_year, measure.duration_years) == (2023, 8)
     assert measure.development_goals_list == ["alle Entwicklungsziele"]
     assert measure.synergies_list == ["alle Handlungsfelder"]
+    # It concerns the Nonnenbruch too (seed: "In den Stadtteilen Oberilp und Nonnenbruch").
+    assert [office.slug for office in measure.also_concerns.all()] == ["heiligenhaus-nonnenbruch"]
+    assert measure.status_override == ""  # the status follows the period 2023–2030
 
 
 def check_demo_images_have_alt_text():
-    for obj in [*Project.objects.all(), *GalleryImage.objects.all()]:
-        assert obj.image
-        assert obj.image_alt.strip()
+    """Every project and office shows a drawn picture; every demo picture (events,
+    notices and rooms too) has its alt text, credit and stored size."""
+    for obj in [*Project.objects.all(), *GalleryImage.objects.all(), *Office.objects.all()]:
+        assert obj.image, obj
+    with_image = [
+        obj
+        for model in (Project, GalleryImage, Office, Notice, Event, Room)
+        for obj in model.objects.exclude(image="")
+    ]
     assert GalleryImage.objects.exists()
+    assert Event.objects.exclude(image="").count() >= Event.objects.count() - 2
+    for obj in with_image:
+        assert obj.image_alt == ALT_TEXTS[obj.image.name.split("/")[-1].rsplit("-", 1)[0]]
+        assert obj.image_credit == "Illustration: Stadtteilportal"
+        assert (obj.image_width, obj.image_height) == (1200, 800)
+    # The objects share the files: one per drawing.
+    assert len({obj.image.name for obj in with_image}) <= len(ALT_TEXTS)
 
 
 def test_demo_pages_render(client):
     for project in Project.objects.all():
-        assert client.get(project.get_absolute_url()).status_code == 200
+        response = client.get(project.get_absolute_url())
+        assert response.status_code == 200
+        images = re.findall(r"<img [^>]*>", response.content.decode())
+        assert len(images) > 2  # the logo, the project's picture and those of related projects
+        for image in images:
+            assert re.search(r' alt="[^"]*" ', image), image
+            assert re.search(r' width="\d+" height="\d+"', image), image
     measure = Project.objects.get(number="O/N 1")
     content = client.get(measure.get_absolute_url()).content.decode()
     assert "960.000,00 €" in content
     assert "ab 2023" in content
     assert "8 Jahre" in content
+    assert "Betrifft auch" in content
+    nonnenbruch = Office.objects.get(slug="heiligenhaus-nonnenbruch")
+    office_page = client.get(nonnenbruch.get_absolute_url()).content.decode()
+    assert measure.get_absolute_url() in office_page
+    assert f"{measure.office.name} ·" in office_page
+
+
+def test_demo_measure_runs_since_2023(client):
+    measure = Project.objects.get(number="O/N 1")
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), tick=False):
+        assert measure.status == Project.Status.ONGOING
+        content = client.get(measure.get_absolute_url()).content.decode()
+    # The first badge is the measure's own (the related projects' cards follow).
+    badge = re.search(r'<span class="badge project-status [^"]+">([^<]+)</span>', content)
+    assert badge.group(1) == "Laufend"
 
 
 def titles(response, key):

@@ -115,3 +115,65 @@ def test_card_image_has_its_size_and_a_smaller_rendition_for_phones(client):
     img = img[img.index("<img") : img.index(">", img.index("<img"))]
     assert 'width="800" height="500"' in img
     assert " 400w, " in img and " 800w" in img and "sizes=" in img
+
+
+@pytest.mark.parametrize(
+    ("source", "box", "expected"),
+    [
+        ((3200, 2000), 1600, (1600, 1000)),  # shrunk into the box
+        ((1000, 3000), 1600, (533, 1600)),  # portrait: the height is the limit
+        ((1200, 800), 1600, (1200, 800)),  # never enlarged
+        ((1610, 10), 1600, (1610, 10)),  # imagekit leaves it when one side would stay
+    ],
+)
+def test_fitted_size_is_what_the_rendition_gets(source, box, expected):
+    from imagekit.processors import ResizeToFit
+
+    from stadtteilbuero.images import fitted_size
+
+    assert fitted_size(*source, box) == expected
+    processed = ResizeToFit(box, box, upscale=False).process(Image.new("RGB", source))
+    assert processed.size == expected
+
+
+def large_img(content, alt):
+    start = content.index(f'alt="{alt}"')
+    return content[content.rindex("<img", 0, start) : content.index(">", start)]
+
+
+@pytest.mark.django_db
+def test_large_picture_has_its_size_and_a_smaller_rendition_for_phones(client):
+    from tests.factories import ProjectFactory
+
+    project = ProjectFactory(image_alt="Der Platz")
+    project.image.save("platz.png", upload("platz.png", png_bytes((2000, 1000))))
+    assert (project.image_width, project.image_height) == (2000, 1000)
+    content = client.get(project.get_absolute_url()).content.decode()
+    img = large_img(content, "Der Platz")
+    assert 'width="1600" height="800"' in img
+    assert " 800w, " in img and " 1600w" in img and "sizes=" in img
+    assert "loading=" not in img  # the main picture loads at once
+    assert '<meta property="og:image:width" content="1600">' in content
+
+
+@pytest.mark.django_db
+def test_small_picture_keeps_its_size_without_srcset(client):
+    from tests.factories import ProjectFactory
+
+    project = ProjectFactory(image_alt="Ein Plakat")
+    project.image.save("plakat.png", upload("plakat.png", png_bytes((600, 400))))
+    img = large_img(client.get(project.get_absolute_url()).content.decode(), "Ein Plakat")
+    assert 'width="600" height="400"' in img
+    assert "srcset" not in img
+
+
+@pytest.mark.django_db
+def test_size_follows_a_new_image_and_a_removed_one():
+    member = TeamMemberFactory(image_alt="Foto")
+    member.image.save("foto.png", upload("foto.png", png_bytes((300, 200))))
+    member.image.save("neu.png", upload("neu.png", png_bytes((640, 480))))
+    member.refresh_from_db()
+    assert (member.image_width, member.image_height) == (640, 480)
+    member.image = ""
+    member.save()
+    assert (member.image_width, member.image_height) == (None, None)

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from stadtteilbuero.sitemaps import OfficeSitemap
 from tests.conftest import BASE_URL
 from tests.factories import (
     EventFactory,
@@ -20,6 +21,7 @@ from tests.factories import (
     ProjectFactory,
     ThemeFactory,
 )
+from tests.sitemap import sitemap_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -133,8 +135,14 @@ def test_news_feed_uses_the_base_url(client):
 
 def test_sitemap_has_both_languages_with_alternates(client):
     office = OfficeFactory()
-    root = ET.fromstring(client.get(reverse("sitemap")).content)
+    index = ET.fromstring(client.get(reverse("sitemap")).content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    pages = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert f"{BASE_URL}/sitemap-offices.xml" in pages
+    assert all(page.startswith(BASE_URL) for page in pages)
+    root = ET.fromstring(client.get("/sitemap-offices.xml").content)
+    pages_root = ET.fromstring(client.get("/sitemap-pages.xml").content)
+    root.extend(pages_root.findall("s:url", ns))
     locations = [loc.text for loc in root.findall("s:url/s:loc", ns)]
     assert f"{BASE_URL}{office.get_absolute_url()}" in locations
     assert f"{BASE_URL}/en{office.get_absolute_url()}" in locations
@@ -148,6 +156,23 @@ def test_sitemap_has_both_languages_with_alternates(client):
     alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)}
     assert alternates["en"] == f"{BASE_URL}/en{office.get_absolute_url()}"
     assert alternates["x-default"] == f"{BASE_URL}{office.get_absolute_url()}"
+
+
+def test_sitemap_pages_name_every_item_once(client, monkeypatch):
+    """An index of paginated sections: every item once per language, over all pages."""
+    monkeypatch.setattr(OfficeSitemap, "limit", 4)  # two offices in two languages a page
+    offices = OfficeFactory.create_batch(5)
+    office_pages = [page for page in sitemap_pages(client) if "sitemap-offices" in page]
+    assert office_pages == [
+        "/sitemap-offices.xml",
+        "/sitemap-offices.xml?p=2",
+        "/sitemap-offices.xml?p=3",
+    ]
+    listed = "".join(client.get(page).content.decode() for page in office_pages)
+    for office in offices:
+        assert listed.count(f"<loc>{BASE_URL}{office.get_absolute_url()}</loc>") == 1
+        assert listed.count(f"<loc>{BASE_URL}/en{office.get_absolute_url()}</loc>") == 1
+    assert client.get("/sitemap-offices.xml?p=4").status_code == 404
 
 
 def test_robots_names_the_sitemap_under_the_base_url(client):

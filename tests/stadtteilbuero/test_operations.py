@@ -9,6 +9,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError
 from django.urls import reverse
 
+from tests.sitemap import whole_sitemap
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -43,7 +45,7 @@ def test_robots_txt_points_to_sitemap(client):
 
 @pytest.mark.django_db
 def test_sitemap_lists_offices(client, office):
-    content = client.get("/sitemap.xml").content.decode()
+    content = whole_sitemap(client)
     assert office.get_absolute_url() in content
 
 

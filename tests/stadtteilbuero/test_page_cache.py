@@ -70,6 +70,18 @@ def test_logged_in_staff_never_get_a_cached_page(client, superuser):
     assert "Nachher" in response.content.decode()
 
 
+def test_a_staff_post_starts_fresh_pages_even_without_a_signal(client, superuser):
+    """An admin action may change rows with queryset.update(), which sends no signal."""
+    notice = NoticeFactory(title="Vorher")
+    client.get(NEWS)
+    Notice.objects.filter(pk=notice.pk).update(title="Nachher")
+    assert "Vorher" in client.get(NEWS).content.decode()
+    staff = Client()
+    staff.force_login(superuser)
+    staff.post(reverse("admin:offices_notice_changelist"), {"action": "", "index": 0})
+    assert "Nachher" in client.get(NEWS).content.decode()
+
+
 def test_a_page_with_a_csrf_form_is_not_stored(client):
     fund = FundFactory()
     first = client.get(fund.get_apply_url())

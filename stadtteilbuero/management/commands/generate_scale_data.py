@@ -7,6 +7,7 @@ from events.models import Category
 from offices.models import Office
 from stadtteilbuero.scale import generate
 from stadtteilbuero.scale.common import new_context
+from stadtteilbuero.search import rebuild
 
 
 class Command(BaseCommand):
@@ -34,6 +35,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             generate(new_context(seed=options["seed"], counts=counts), report=self.stdout.write)
+            # Bulk inserts send no signals: the search entries are written for all at once.
+            self.stdout.write(f"search: {rebuild()} entries")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh statistics for the planner

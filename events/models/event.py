@@ -1,58 +1,25 @@
-import datetime
+"""The event (one date or a series) and its QuerySet."""
+
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import Office, OfficeOwnedQuerySet, Weekday
+from offices.models import Office, OfficeOwnedQuerySet
 from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 
-from . import recurrence
-
-MONTHLY_TEXT = {
-    1: _("Every first %(day)s of the month"),
-    2: _("Every second %(day)s of the month"),
-    3: _("Every third %(day)s of the month"),
-    4: _("Every fourth %(day)s of the month"),
-    -1: _("Every last %(day)s of the month"),
-}
-
-weekdays_validator = RegexValidator(
-    r"^([0-6](,[0-6])*)?$", _("Please choose weekdays from the list.")
-)
+from .category import Category
+from .schedule import MAX_DATE_SPAN, EventSchedule, weekdays_validator
 
 # Paths under /veranstaltungen/ that an event slug must not take.
 RESERVED_SLUGS = {"kalender", "feed"}
-# A recurring event may run at most this long (it is expanded into stored dates).
-MAX_RECURRENCE_SPAN = datetime.timedelta(days=3 * 366)
-# One date (an exhibition, a festival weekend) lasts at most this long. The bound lets
-# the date queries read the start index from a lower bound instead of from the oldest date.
-MAX_DATE_SPAN = datetime.timedelta(days=92)
-
-
-class Category(models.Model):
-    """Kind of event (Fest, Stadtteilkonferenz, Rundgang ...): an editable list."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-        verbose_name = _("event category")
-        verbose_name_plural = _("event categories")
-
-    def __str__(self):
-        return self.name
 
 
 class EventQuerySet(OfficeOwnedQuerySet):
@@ -61,12 +28,16 @@ class EventQuerySet(OfficeOwnedQuerySet):
 
     def upcoming(self, now=None):
         """Events with a date that has not ended yet."""
+        from .occurrences import Occurrence  # occurrences.py imports Event
+
         dates = Occurrence.objects.filter(event=OuterRef("pk"), end__gt=now or timezone.now())
         return self.filter(Exists(dates))
 
     def with_next_date(self, now=None):
         """Annotate the start of the next date that has not ended, and whether that date
         is cancelled (`next_start`, `next_cancelled`)."""
+        from .occurrences import Occurrence
+
         dates = Occurrence.objects.filter(
             event=OuterRef("pk"), end__gt=now or timezone.now()
         ).order_by("start")
@@ -85,7 +56,7 @@ class EventQuerySet(OfficeOwnedQuerySet):
         return self.published()
 
 
-class Event(ImageMixin, models.Model):
+class Event(ImageMixin, EventSchedule, models.Model):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Takes place")
         CANCELLED = "cancelled", _("Cancelled")
@@ -294,52 +265,7 @@ class Event(ImageMixin, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _recurrence_errors(self):
-        errors = {}
-        if self.recurrence == self.Recurrence.NONE or not self.start:
-            return errors
-        first = timezone.localtime(self.start).date()
-        if not self.recurrence_until:
-            errors["recurrence_until"] = _("Please give the last possible date.")
-        elif self.recurrence_until < first:
-            errors["recurrence_until"] = _("The last date must not be before the first date.")
-        elif self.recurrence_until - first > MAX_RECURRENCE_SPAN:
-            errors["recurrence_until"] = _("A recurring event may run for at most three years.")
-        if self.recurrence == self.Recurrence.MONTHLY and not self.recurrence_week:
-            errors["recurrence_week"] = _("Please choose the week of the month.")
-        if self.recurrence == self.Recurrence.WEEKLY:
-            try:
-                weekdays_validator(self.recurrence_weekdays)
-            except ValidationError as error:
-                errors["recurrence_weekdays"] = error
-        if errors:
-            return errors
-        if not recurrence.matches_rule(
-            frequency=self.recurrence,
-            day=first,
-            weekdays=self.weekday_list,
-            week_of_month=self.recurrence_week,
-        ):
-            errors["start"] = _(
-                "The first date does not follow the rule. Please choose a first date "
-                "on one of the chosen days."
-            )
-        elif recurrence.too_many_dates(**self.rule_arguments()):
-            errors["recurrence_until"] = _(
-                "These are more than %(count)d dates. Please choose an earlier last date."
-            ) % {"count": recurrence.MAX_OCCURRENCES}
-        return errors
-
-    # --- dates -----------------------------------------------------------------------
-
-    @property
-    def weekday_list(self):
-        """The chosen weekdays as numbers (0 = Monday), e.g. [1, 3] for "1,3"."""
-        return sorted({int(day) for day in self.recurrence_weekdays.split(",") if day.isdigit()})
-
-    @property
-    def is_recurring(self):
-        return self.recurrence != self.Recurrence.NONE
+    # --- status ----------------------------------------------------------------------
 
     @property
     def is_cancelled(self):
@@ -348,47 +274,6 @@ class Event(ImageMixin, models.Model):
     @property
     def is_postponed(self):
         return self.status == self.Status.POSTPONED
-
-    def rule_arguments(self):
-        return {
-            "frequency": self.recurrence,
-            "dtstart": timezone.localtime(self.start).replace(tzinfo=None),
-            "until": self.recurrence_until,
-            "weekdays": self.weekday_list,
-            "week_of_month": self.recurrence_week,
-        }
-
-    def _span(self):
-        """(duration, days) of one date, from the first date's start and end."""
-        start = timezone.localtime(self.start).replace(tzinfo=None)
-        if self.all_day:
-            last = timezone.localtime(self.end).date() if self.end else start.date()
-            return None, max((last - start.date()).days, 0) + 1
-        if self.end:
-            return timezone.localtime(self.end).replace(tzinfo=None) - start, 0
-        return recurrence.DEFAULT_DURATION, 0
-
-    def date_spans(self):
-        """Aware (start, end) of every date of this event, cancelled dates included."""
-        duration, days = self._span()
-        return [
-            recurrence.aware_span(naive, duration=duration, all_day=self.all_day, days=days)
-            for naive in recurrence.local_starts(**self.rule_arguments())
-        ]
-
-    @property
-    def recurrence_description(self):
-        """In words: 'Every week on Tuesday, until 30 June 2026'."""
-        if not self.is_recurring:
-            return ""
-        first = timezone.localtime(self.start).date()
-        until = date_format(self.recurrence_until, "DATE_FORMAT")
-        if self.recurrence == self.Recurrence.WEEKLY:
-            days = sorted(set(self.weekday_list or [first.weekday()]))
-            names = ", ".join(str(Weekday(day).label) for day in days)
-            return _("Every week on %(days)s, until %(until)s") % {"days": names, "until": until}
-        rule = MONTHLY_TEXT[self.recurrence_week or 1] % {"day": Weekday(first.weekday()).label}
-        return _("%(rule)s, until %(until)s") % {"rule": rule, "until": until}
 
     # --- links -----------------------------------------------------------------------
 
@@ -403,146 +288,3 @@ class Event(ImageMixin, models.Model):
     @property
     def place(self):
         return ", ".join(part for part in [self.location_name, self.address] if part)
-
-
-class CancelledDate(models.Model):
-    """One date of a recurring event that does not take place."""
-
-    event = models.ForeignKey(
-        Event, on_delete=models.CASCADE, related_name="cancelled_dates", verbose_name=_("event")
-    )
-    date = models.DateField(_("date"))
-    note = models.CharField(
-        _("note"), max_length=200, blank=True, help_text=_("For example: holidays, illness.")
-    )
-
-    class QuerySet(OfficeOwnedQuerySet):
-        office_lookup = "event__office"
-
-    objects = QuerySet.as_manager()
-
-    class Meta:
-        ordering = ["event", "date"]
-        verbose_name = _("cancelled date")
-        verbose_name_plural = _("cancelled dates")
-        constraints = [
-            models.UniqueConstraint(fields=["event", "date"], name="cancelleddate_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.event} – {self.date:%d.%m.%Y}"
-
-    def clean(self):
-        super().clean()
-        try:
-            event = self.event
-        except Event.DoesNotExist:
-            return
-        if not event.start or not self.date:
-            return
-        try:
-            days = {timezone.localtime(start).date() for start, _end in event.date_spans()}
-        except (TypeError, ValueError):
-            return  # the event's own fields are wrong; its form reports that
-        if self.date not in days:
-            raise ValidationError(
-                {"date": _("The event has no date on this day.")}, code="no_such_date"
-            )
-
-
-class OccurrenceQuerySet(OfficeOwnedQuerySet):
-    office_lookup = "event__office"
-    search_model = Event
-    search_lookup = "event"
-
-    def published(self):
-        return self.filter(event__is_published=True, event__office__is_active=True)
-
-    def upcoming(self, now=None):
-        """Dates that have not ended yet, soonest first (none started more than
-        MAX_DATE_SPAN ago: the lower bound of the index scan)."""
-        now = now or timezone.now()
-        return self.filter(start__gt=now - MAX_DATE_SPAN, end__gt=now).order_by("start", "event_id")
-
-    def past(self, now=None):
-        """Dates that are over, latest first."""
-        now = now or timezone.now()
-        return self.filter(start__lt=now, end__lte=now).order_by("-start", "event_id")
-
-    def between(self, start, end):
-        """Dates that overlap the span [start, end)."""
-        return self.filter(start__gt=start - MAX_DATE_SPAN, start__lt=end, end__gt=start)
-
-    def free(self):
-        return self.filter(event__is_free=True)
-
-    def in_category(self, category):
-        return self.filter(event__category=category)
-
-    def with_event(self):
-        return self.select_related("event", "event__office", "event__category")
-
-    def for_project(self, project):
-        return self.filter(event__project=project)
-
-
-class Occurrence(models.Model):
-    """One date of an event, stored so lists, calendar and feeds filter in the database.
-
-    Rows are written only by events.services.event_sync_occurrences."""
-
-    event = models.ForeignKey(
-        Event, on_delete=models.CASCADE, related_name="occurrences", verbose_name=_("event")
-    )
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
-    is_cancelled = models.BooleanField(_("cancelled"), default=False)
-
-    objects = OccurrenceQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["start", "event_id"]
-        verbose_name = _("date")
-        verbose_name_plural = _("dates")
-        constraints = [
-            models.UniqueConstraint(fields=["event", "start"], name="occurrence_unique"),
-            models.CheckConstraint(
-                condition=Q(end__gte=F("start")), name="occurrence_end_after_start"
-            ),
-        ]
-        indexes = [
-            # With the end, the upcoming dates are found in the index alone.
-            models.Index(fields=["start", "end"], name="occurrence_start_idx"),
-            models.Index(fields=["end", "start"], name="occurrence_end_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.event} – {timezone.localtime(self.start):%d.%m.%Y %H:%M}"
-
-    def get_absolute_url(self):
-        return self.event.get_absolute_url()
-
-    @property
-    def day(self):
-        return timezone.localtime(self.start).date()
-
-    @property
-    def last_day(self):
-        """The last calendar day this date touches (end is exclusive at midnight)."""
-        end = timezone.localtime(self.end)
-        if end.time() == datetime.time.min and self.end > self.start:
-            return (end - datetime.timedelta(days=1)).date()
-        return end.date()
-
-    @property
-    def is_multi_day(self):
-        return self.last_day > self.day
-
-    @property
-    def cancelled(self):
-        """Whether this date does not take place: cancelled alone or with the event."""
-        return self.is_cancelled or self.event.is_cancelled
-
-    @property
-    def shows_end(self):
-        return self.event.end is not None

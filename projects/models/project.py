@@ -1,6 +1,5 @@
-"""Projects of the offices and ISEK measures (Maßnahmen of an integrated urban
-development concept), with themes (Handlungsfelder), partners and an image gallery.
-"""
+"""The project (or ISEK measure) of an office, and its QuerySet: what the public
+sees, a project's status today, related projects."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,62 +7,39 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office, OfficeOwnedQuerySet
 from stadtteilbuero.history import HistoricalRecords
-from stadtteilbuero.images import ImageMixin, image_upload_to, validate_image_file
+from stadtteilbuero.images import ImageMixin
 from stadtteilbuero.richtext import RichTextField
 
-LIST_HELP = _("One item per line.")
-
-
-def lines(text):
-    """The non-empty lines of a text field that holds a list (one item per line)."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-class Theme(models.Model):
-    """A field of action (Handlungsfeld), e.g. Wohnen und Wohnumfeld, Bildung, Kultur."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("projects:project-list") + f"?thema={self.slug}"
-
-
-class Partner(models.Model):
-    """An organisation that runs projects together with an office, e.g. a culture factory."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    website = models.URLField(_("website"), blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
-
-    def __str__(self):
-        return self.name
+from ..status import OVERRIDE_CHOICES, Status, status_condition, status_on
+from .measures import LIST_HELP, ProjectMeasure
+from .themes import Partner, Theme
 
 
 class ProjectQuerySet(OfficeOwnedQuerySet):
     def published(self):
         return self.filter(is_published=True, office__is_active=True)
 
+    def in_status(self, *statuses):
+        """Projects whose shown status (Project.status) is one of `statuses`, today."""
+        return self.filter(status_condition(statuses, timezone.localdate()))
+
     def current(self):
         """Planned and ongoing projects: what an office is doing now or next."""
-        return self.exclude(status=Project.Status.COMPLETED)
+        return self.in_status(Project.Status.PLANNED, Project.Status.ONGOING)
+
+    def concerning(self, office):
+        """The projects of `office` and those of other offices that also concern its
+        district (Project.also_concerns)."""
+        # One IN over the union of both id lists, each read from its office index: with
+        # "office = x OR pk IN (…)" PostgreSQL walked every published project instead.
+        own = Project.objects.filter(office=office).order_by().values("pk")
+        also = Project.also_concerns.through.objects.filter(office=office).values("project_id")
+        return self.filter(pk__in=own.union(also))
 
     def featured_first(self):
         return self.order_by("-is_featured", *Project._meta.ordering)
@@ -95,15 +71,12 @@ class ProjectQuerySet(OfficeOwnedQuerySet):
         return self.select_related("office").prefetch_related("themes")
 
 
-class Project(ImageMixin, models.Model):
+class Project(ImageMixin, ProjectMeasure, models.Model):
     class Kind(models.TextChoices):
         PROJECT = "project", _("Project")
         MEASURE = "measure", _("ISEK measure")
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        ONGOING = "ongoing", _("Ongoing")
-        COMPLETED = "completed", _("Completed")
+    Status = Status
 
     class Priority(models.TextChoices):
         HIGH = "high", _("high")
@@ -116,11 +89,32 @@ class Project(ImageMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.PROJECT)
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ONGOING)
+    # Empty: the shown status follows the period (Project.status).
+    status_override = models.CharField(
+        _("status"),
+        max_length=10,
+        blank=True,
+        choices=OVERRIDE_CHOICES,
+        help_text=_(
+            "Automatic: planned before the start, ongoing until the end, completed after it. "
+            "Choose a status only when it differs from the period, e.g. a project that "
+            "ended early."
+        ),
+    )
     summary = models.TextField(
         _("summary"), max_length=500, help_text=_("One paragraph, shown on the project cards.")
     )
     description = RichTextField(_("description"))
+    also_concerns = models.ManyToManyField(
+        Office,
+        related_name="concerning_projects",
+        verbose_name=_("also concerns"),
+        blank=True,
+        help_text=_(
+            "Other offices whose districts the project concerns. It is shown on their pages "
+            "too; only the staff of the project's own office change it."
+        ),
+    )
     themes = models.ManyToManyField(
         Theme, related_name="projects", verbose_name=_("themes"), blank=True
     )
@@ -200,20 +194,6 @@ class Project(ImageMixin, models.Model):
     objects = ProjectQuerySet.as_manager()
     change_history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
-    MEASURE_FIELDS = (
-        "number",
-        "actors",
-        "goals",
-        "first_steps",
-        "costs",
-        "financing",
-        "priority",
-        "start_year",
-        "duration_years",
-        "development_goals",
-        "synergies",
-    )
-
     class Meta(ImageMixin.Meta):
         ordering = ["-start_date", "-created_at"]
         verbose_name = _("project")
@@ -252,7 +232,6 @@ class Project(ImageMixin, models.Model):
             models.Index(fields=["office", "-start_date"], name="project_office_idx"),
             # The admin's default order (-start_date, -created_at, -pk).
             models.Index(fields=["start_date", "created_at", "id"], name="project_start_idx"),
-            models.Index(fields=["status", "kind"], name="project_status_kind_idx"),
         ]
 
     def __str__(self):
@@ -264,24 +243,22 @@ class Project(ImageMixin, models.Model):
         return reverse("projects:project-detail", kwargs={"slug": self.slug})
 
     @property
-    def is_measure(self):
-        return self.kind == self.Kind.MEASURE
+    def status(self):
+        """The status shown to the public, today (projects/status.py)."""
+        return status_on(self.status_override, self.start_date, self.end_date, timezone.localdate())
 
-    @property
-    def goals_list(self):
-        return lines(self.goals)
+    def get_status_display(self):
+        return self.status.label
 
-    @property
-    def first_steps_list(self):
-        return lines(self.first_steps)
-
-    @property
-    def development_goals_list(self):
-        return lines(self.development_goals)
-
-    @property
-    def synergies_list(self):
-        return lines(self.synergies)
+    @staticmethod
+    def validate_also_concerns(office, offices):
+        """The offices a project also concerns are other offices than its own."""
+        if office is not None and office in offices:
+            raise ValidationError(
+                _("%(office)s is the project's own office; choose only other offices."),
+                code="own_office",
+                params={"office": office},
+            )
 
     def clean(self):
         errors = {}
@@ -293,93 +270,6 @@ class Project(ImageMixin, models.Model):
             errors.setdefault("end_date", []).append(
                 ValidationError(_("The end must not be before the start."), code="end_before_start")
             )
-        if self.kind == self.Kind.MEASURE:
-            required = {
-                "number": _("A measure needs its number, e.g. O/N 1."),
-                "costs": _("A measure needs its costs in euros."),
-                "priority": _("A measure needs a priority."),
-            }
-            for name, message in required.items():
-                if getattr(self, name) in (None, ""):
-                    errors.setdefault(name, []).append(
-                        ValidationError(message, code="measure_required")
-                    )
-        else:
-            for name in self.MEASURE_FIELDS:
-                if getattr(self, name) not in (None, ""):
-                    errors.setdefault(name, []).append(
-                        ValidationError(
-                            _(
-                                "Only ISEK measures have this detail. Please clear the field "
-                                "or choose the kind “ISEK measure”."
-                            ),
-                            code="measure_only",
-                        )
-                    )
+        self._add_measure_errors(errors)
         if errors:
             raise ValidationError(errors)
-
-
-class ProjectPartnerQuerySet(OfficeOwnedQuerySet):
-    office_lookup = "project__office"
-
-
-class ProjectPartner(models.Model):
-    """A partner of a project, with its role in the project."""
-
-    project = models.ForeignKey(
-        Project,
-        on_delete=models.CASCADE,
-        related_name="project_partners",
-        verbose_name=_("project"),
-    )
-    partner = models.ForeignKey(
-        Partner, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
-    )
-    role = models.CharField(
-        _("role"), max_length=200, blank=True, help_text=_("For example: co-organiser")
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = ProjectPartnerQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["project", "order", "partner__name"]
-        verbose_name = _("project partner")
-        verbose_name_plural = _("project partners")
-        constraints = [
-            models.UniqueConstraint(fields=["project", "partner"], name="projectpartner_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.partner} – {self.project}"
-
-
-class GalleryImageQuerySet(OfficeOwnedQuerySet):
-    office_lookup = "project__office"
-
-
-class GalleryImage(ImageMixin, models.Model):
-    """One picture of a project's gallery; the alt text is required."""
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("project")
-    )
-    image = models.ImageField(
-        _("image"),
-        upload_to=image_upload_to,
-        validators=[validate_image_file],
-        help_text=_("JPEG, PNG or WebP, at most 8 MB."),
-    )
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = GalleryImageQuerySet.as_manager()
-
-    class Meta(ImageMixin.Meta):
-        ordering = ["project", "order", "pk"]
-        verbose_name = _("gallery image")
-        verbose_name_plural = _("gallery images")
-
-    def __str__(self):
-        return self.caption or self.image_alt

@@ -1,0 +1,87 @@
+"""Sections of pages from the fragment cache: rendered once, without their queries, and
+still never stale after a change, never shared with logged-in staff."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import OfficeFactory, OfficeHoursFactory, TeamMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("home")
+
+
+@pytest.fixture(autouse=True)
+def without_page_cache(settings):
+    """Every request renders, so what is measured is the fragment cache alone."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 60
+
+
+def test_office_sections_come_from_the_cache_without_their_queries(
+    client, django_assert_max_num_queries
+):
+    office = OfficeFactory()
+    TeamMemberFactory(office=office, name="Alma Beispiel")
+    first = client.get(office.get_absolute_url())
+    assert "Alma Beispiel" in first.content.decode()
+    # The office with its hours, the pinned notices: the rest is cached.
+    with django_assert_max_num_queries(4):
+        second = client.get(office.get_absolute_url())
+    assert second.content == first.content
+
+
+def test_a_change_shows_in_a_cached_section_on_the_next_request(client):
+    office = OfficeFactory()
+    member = TeamMemberFactory(office=office, name="Alma Beispiel")
+    assert "Alma Beispiel" in client.get(office.get_absolute_url()).content.decode()
+    member.name = "Alma Neumann"
+    member.save()
+    content = client.get(office.get_absolute_url()).content.decode()
+    assert "Alma Neumann" in content and "Alma Beispiel" not in content
+
+
+def test_each_office_and_language_has_its_own_section(client):
+    one, two = OfficeFactory(), OfficeFactory()
+    TeamMemberFactory(office=one, name="Alma Beispiel")
+    TeamMemberFactory(office=two, name="Bodo Muster")
+    client.get(one.get_absolute_url())
+    assert "Alma Beispiel" not in client.get(two.get_absolute_url()).content.decode()
+    english = client.get("/en" + one.get_absolute_url()).content.decode()
+    assert "Alma Beispiel" in english and ">Team<" in english
+
+
+def test_logged_in_staff_get_fresh_sections(client, superuser, django_assert_max_num_queries):
+    office = OfficeFactory()
+    TeamMemberFactory(office=office, name="Alma Beispiel")
+    client.get(office.get_absolute_url())
+    staff = Client()
+    staff.force_login(superuser)
+    with django_assert_max_num_queries(30) as queries:
+        assert "Alma Beispiel" in staff.get(office.get_absolute_url()).content.decode()
+    assert any("offices_teammember" in query["sql"] for query in queries.captured_queries)
+
+
+def test_open_now_on_the_home_page_follows_the_clock(client, settings):
+    """A cached section lives at most FRAGMENT_CACHE_SECONDS: the state moves on."""
+    office = OfficeFactory(name="Stadtteilbüro Uhrwerk")
+    monday = datetime.datetime(2026, 11, 30, 8, 58, tzinfo=timezone.get_current_timezone())
+    OfficeHoursFactory(office=office, weekday=0, opens=datetime.time(9))
+    with time_machine.travel(monday, tick=False):
+        assert "Jetzt geschlossen, öffnet um 09:00 Uhr" in client.get(HOME).content.decode()
+    with time_machine.travel(monday + datetime.timedelta(minutes=3), tick=False):
+        assert "Jetzt geöffnet" in client.get(HOME).content.decode()
+
+
+def test_fragment_cache_can_be_turned_off(client, settings, django_assert_max_num_queries):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    office = OfficeFactory()
+    client.get(office.get_absolute_url())
+    with django_assert_max_num_queries(30) as queries:
+        client.get(office.get_absolute_url())
+    assert any("offices_teammember" in query["sql"] for query in queries.captured_queries)
