@@ -32,9 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def django_db_use_migrations(request):
     """On SQLite the test database is built from the models, as `--nomigrations` does:
-    0.4 s instead of 7 s of CPU. The PostgreSQL run (CI) applies the real migrations,
-    and tests/stadtteilbuero/test_migrations.py checks that they match the models."""
-    return not request.config.getvalue("nomigrations") and connection.vendor != "sqlite"
+    0.4 s instead of 7 s of CPU. The PostgreSQL run (CI) and the browser tests (their
+    snapshots of the database hold only apps with migrations) apply the real ones, and
+    tests/stadtteilbuero/test_migrations.py checks that they match the models."""
+    if request.config.getvalue("nomigrations"):
+        return False
+    browser = any(item.get_closest_marker("e2e") for item in request.session.items)
+    return connection.vendor != "sqlite" or browser
 
 
 @pytest.fixture(scope="session")
@@ -59,9 +63,6 @@ def run_data_migrations():
                 for operation in migration.operations:
                     if isinstance(operation, migrations.RunPython):
                         operation.code(apps, schema_editor)
-    # The browser tests restore this snapshot of the fresh database before each test.
-    if hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)
