@@ -79,8 +79,13 @@ def entry_values(search_type: SearchType, obj) -> dict:
 def index_object(search_type: SearchType, obj):
     from stadtteilbuero.models import SearchEntry
 
-    SearchEntry.objects.update_or_create(
-        kind=search_type.key, object_id=obj.pk, defaults=entry_values(search_type, obj)
+    # One upsert statement instead of update_or_create's savepoint, lock and write.
+    entry = SearchEntry(kind=search_type.key, object_id=obj.pk, **entry_values(search_type, obj))
+    SearchEntry.objects.bulk_create(
+        [entry],
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=["title", "document", "updated_at"],
     )
 
 

@@ -1,3 +1,9 @@
+from html import unescape
+
+import markdown
+import nh3
+import pytest
+
 from stadtteilbuero.richtext import plain_text, render_markdown
 
 
@@ -43,3 +49,22 @@ def test_plain_text_has_no_markup():
         plain_text("## Titel\n\nEin **fetter** & <b>bunter</b> Text")
         == "Titel Ein fetter & bunter Text"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stadtteilbüro Nordstadt",
+        "Ein Büro für den Stadtteil. Offen: Mo–Fr, 9–13 Uhr (außer Ferien)!",
+        'Street-Art-Aktionen 2026 mit 1.500 € und 50 % Zuschuss; Tom\'s "Café"',
+        "Erste Zeile\nzweite Zeile\n\n    eingerückt\tmit Tab",
+        "1. Mai\n2. Juni",
+        "- eins\n+ zwei\n\nTitel\n===\n\nUnter\n---",
+        "> Zitat mit *Stern*, _Strich_, `Code`, [Link](https://example.org) & <b>HTML</b>",
+        "# Überschrift\\ mit Rückstrich &amp; Entität",
+    ],
+)
+def test_plain_text_is_what_markdown_without_markup_gives(text):
+    """Texts without markup skip the Markdown converter: the result is the same."""
+    converted = markdown.markdown(text, output_format="html")
+    assert plain_text(text) == " ".join(unescape(nh3.clean(converted, tags=set())).split())

@@ -3,15 +3,10 @@ import io
 
 import pytest
 import time_machine
-from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Sum
 
-from events.models import Event, Occurrence
-from fonds.models import Application, ApplicationEvent, Fund, Payout, Proof
-from offices.models import Office
-from projects.models import Project
+from fonds.models import Application
 from stadtteilbuero import scale
 from stadtteilbuero.scale.common import new_context
 from tests.factories import CategoryFactory, OfficeFactory
@@ -19,48 +14,6 @@ from tests.factories import CategoryFactory, OfficeFactory
 pytestmark = pytest.mark.django_db
 
 COUNTS = {"offices": 2, "projects": 10, "events": 60, "applications": 120}
-
-
-def generate():
-    call_command("load_demo", stdout=io.StringIO())
-    mail.outbox.clear()
-    options = [f"--{name}={count}" for name, count in COUNTS.items()]
-    call_command("generate_scale_data", *options, stdout=io.StringIO())
-
-
-def test_scale_data_adds_the_counts_on_top_of_the_demo_data_following_the_fund_rules():
-    generate()
-    assert Office.objects.exclude(slug__startswith="skala-").exists()  # the demo offices
-    assert Office.objects.filter(slug__startswith="skala-").count() == 2
-    assert Project.objects.filter(office__slug__startswith="skala-").count() == 10
-    assert Event.objects.filter(office__slug__startswith="skala-").count() == 60
-    assert Occurrence.objects.filter(event__office__slug__startswith="skala-").count() >= 60
-    scale = Application.objects.filter(fund__office__slug__startswith="skala-")
-    assert scale.count() == 120
-    # Three years of funds per office, each with jury meetings.
-    assert Fund.objects.filter(office__slug__startswith="skala-").count() == 6
-    assert not Fund.objects.filter(office__slug__startswith="skala-", jury_meetings=None).exists()
-    assert {"submitted", "in_review", "approved", "rejected", "completed"} <= set(
-        scale.values_list("status", flat=True)
-    )
-    assert len(mail.outbox) == 0
-    for application in scale.filter(status=Application.Status.COMPLETED):
-        # As proof_accept: the spent money of the accepted proof, at most the granted amount.
-        proof = application.proofs.get(status=Proof.Status.ACCEPTED)
-        spent = proof.payments.aggregate(total=Sum("amount"))["total"]
-        assert application.spent_amount == min(spent, application.granted_amount)
-        assert application.paid_amount <= application.granted_amount
-    # Every application has its audit trail, starting with the submission.
-    first_events = ApplicationEvent.objects.filter(application__in=scale).order_by(
-        "application", "created_at", "pk"
-    )
-    assert set(first_events.values_list("application", flat=True)) == set(
-        scale.values_list("pk", flat=True)
-    )
-    assert not Payout.objects.filter(application__status__in=Application.Status.open()).exists()
-    for fund in Fund.objects.filter(office__slug__startswith="skala-"):
-        assert fund.figures.committed <= fund.budget
-        assert fund.last_sequence == fund.applications.count()
 
 
 class Rollback(Exception):

@@ -30,21 +30,6 @@ def search(client, query, **params):
     return client.get(reverse("search"), {"q": query, **params})
 
 
-def test_the_queries_of_the_issue_find_the_demo_items(client):
-    call_command("load_demo")
-    feste = search(client, "Feste")
-    assert "Nordstadtstrand" in titles(feste, "events")
-    assert "Stadtteilfest Westhagen" in titles(feste, "projects")
-    assert "Sozialberatung im Stadtteil- und Familienzentrum" in titles(
-        search(client, "Familien"), "projects"
-    )
-    for query in ["MÜHLENBERG", "muehlenberg", "Mühlenberg"]:
-        response = search(client, query)
-        assert "Gemeinschaftsgarten Mühlenberg" in titles(response, "projects"), query
-        assert any("Mühlenberg" in title for title in titles(response, "offices")), query
-    assert "Nordstadtliga" in titles(search(client, "Fussball"), "projects")
-
-
 def test_a_weekly_event_is_listed_once_with_its_next_date_and_cancellation(client):
     start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=1)
     event = EventFactory(
