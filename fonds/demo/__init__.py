@@ -73,8 +73,25 @@ def load_funds(year):
                 date=_date(year, meeting),
                 defaults={"application_deadline": _date(year, deadline)},
             )
+        keep_open(fund)
         funds[slug] = fund
     return funds, categories
+
+
+# However late in the year the demo is loaded, each fund takes applications: after its
+# last deadline of the year a meeting follows OPEN_FOR days after the loading day.
+OPEN_FOR = datetime.timedelta(days=14)
+DECIDED_AFTER_DEADLINE = datetime.timedelta(days=10)
+
+
+def keep_open(fund):
+    deadline = timezone.localdate() + OPEN_FOR
+    if not fund.jury_meetings.filter(application_deadline__gte=deadline).exists():
+        JuryMeeting.objects.get_or_create(
+            fund=fund,
+            date=deadline + DECIDED_AFTER_DEADLINE,
+            defaults={"application_deadline": deadline},
+        )
 
 
 def _submit(fund, categories, data, now):

@@ -218,3 +218,11 @@ def test_scale_data_adds_the_counts_on_top_of_the_demo_data_following_the_fund_r
     for fund in Fund.objects.filter(office__slug__startswith="skala-"):
         assert fund.figures.committed <= fund.budget
         assert fund.last_sequence == fund.applications.count()
+
+
+def test_every_demo_fund_takes_applications_whenever_the_demo_is_loaded():
+    """The demo's deadlines are fixed days of the year; after the last one a fund gets a
+    meeting two weeks ahead, so the application form is open even late in December."""
+    funds = Fund.objects.current()
+    assert funds.exists()
+    assert all(fund.accepts_applications() for fund in funds)
