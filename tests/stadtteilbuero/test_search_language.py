@@ -38,7 +38,7 @@ def test_a_weekly_event_is_listed_once_with_its_next_date_and_cancellation(clien
         end=start + datetime.timedelta(hours=2),
         recurrence="weekly",
         recurrence_weekdays=str(timezone.localtime(start).weekday()),
-        recurrence_until=(start + datetime.timedelta(weeks=9)).date(),
+        recurrence_until=timezone.localdate(start + datetime.timedelta(weeks=9)),
     )
     CancelledDateFactory(event=event, date=timezone.localtime(start).date())
     from events.services import event_sync_occurrences
