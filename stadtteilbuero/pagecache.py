@@ -72,10 +72,11 @@ def content_changed(sender, **kwargs) -> None:
     _changed_in_request.set(True)
 
 
-def fragment_key(name: str, vary_on) -> str:
-    """Key of a template fragment ({% fragment %}): like a page, it belongs to the current
-    generation and language, so a change in the admin shows on the next request."""
-    raw = "|".join([str(last_change()), translation.get_language() or "", name, *map(str, vary_on)])
+def fragment_key(name: str, vary_on, generation: float) -> str:
+    """Key of a template fragment ({% fragment %}): like a page, it belongs to a
+    generation (`last_change()`) and the language, so a change in the admin shows on the
+    next request."""
+    raw = "|".join([str(generation), translation.get_language() or "", name, *map(str, vary_on)])
     return "pagecache:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -13,9 +13,19 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
-from stadtteilbuero.pagecache import fragment_key
+from stadtteilbuero.pagecache import fragment_key, last_change
 
 register = template.Library()
+
+
+def _generation(request):
+    """The content generation, read from the cache once per request (a list page has a
+    fragment per row)."""
+    if request is None:
+        return last_change()
+    if not hasattr(request, "_fragment_generation"):
+        request._fragment_generation = last_change()
+    return request._fragment_generation
 
 
 class FragmentNode(template.Node):
@@ -29,7 +39,8 @@ class FragmentNode(template.Node):
         user = getattr(request, "user", None)
         if settings.FRAGMENT_CACHE_SECONDS <= 0 or (user and user.is_authenticated):
             return self.nodelist.render(context)
-        key = fragment_key(self.name, [value.resolve(context) for value in self.vary_on])
+        vary_on = [value.resolve(context) for value in self.vary_on]
+        key = fragment_key(self.name, vary_on, _generation(request))
         content = cache.get(key)
         if content is None:
             content = self.nodelist.render(context)
