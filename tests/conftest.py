@@ -1,4 +1,3 @@
-import gc
 import io
 import itertools
 import pkgutil
@@ -18,6 +17,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from stadtteilbuero import images
+from stadtteilbuero.gc_tuning import tune_garbage_collector
 from tests.factories import OfficeFactory, UserFactory
 
 # Row locks (select_for_update) are what concurrency tests prove; SQLite serialises
@@ -31,13 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_collection_finish(session):
-    """The ORM and the templates make many short-lived objects, and at the default
-    thresholds Python's cycle collector ran over every long-lived module and test object
-    again and again (3.9 s of CPU in a third of the suite); frozen and collected less
-    often, 2.1 s."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    """The collector tuned as for the web process (3.9 s of CPU went to collections in a
+    third of the suite, 2.1 s so); full collections rarer still, a test run is short."""
+    tune_garbage_collector(full_every=100)
 
 
 @pytest.fixture(scope="session")

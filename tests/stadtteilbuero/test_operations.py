@@ -114,3 +114,15 @@ def test_postgresql_connections_run_without_jit():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_web_process_freezes_what_it_loaded_and_collects_cycles_less_often(monkeypatch):
+    import gc
+
+    calls = []
+    monkeypatch.setattr(gc, "collect", lambda: calls.append("collect"))
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "set_threshold", lambda *thresholds: calls.append(thresholds))
+    wsgi = runpy.run_module("stadtteilbuero.wsgi")
+    assert callable(wsgi["application"])
+    assert calls == ["collect", "freeze", (50_000, 20, 10)]
