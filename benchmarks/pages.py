@@ -39,6 +39,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from stadtteilbuero.gc_tuning import tune_garbage_collector  # noqa: E402
+
 TODAY = timezone.localdate()
 
 PAGES = [
@@ -139,6 +141,7 @@ def main():
     )
     args = parser.parse_args()
     settings.DEBUG = False  # time what production runs (no query log)
+    tune_garbage_collector()  # as stadtteilbuero/wsgi.py does
     limit = limit_page_ms(args.repeat * 5)
     db = connection.settings_dict
     caches = "no cache at all" if args.cold else "page cache off, fragment cache on"
