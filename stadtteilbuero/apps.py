@@ -13,7 +13,10 @@ class PortalConfig(AppConfig):
 
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from .images import drop_source_hashing
         from .pagecache import content_changed
+
+        drop_source_hashing()
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
