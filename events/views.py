@@ -205,8 +205,8 @@ class EventDetailView(DetailView):
         return context
 
 
-def _feed(request, occurrences, name, filename):
-    entries = ics.occurrence_entries(feed_dates(occurrences), request)
+def _feed(request, window, name, filename):
+    entries = ics.feed_entries(window, feed_dates(window), request)
     return ics.ics_response(ics.finish(ics.new_calendar(name), entries), filename)
 
 
@@ -219,14 +219,15 @@ def feed_window(queryset):
 
 def feed_dates(window) -> list:
     """At most FEED_LIMIT dates of the window, the coming ones first: where a city has more
-    dates than that, its feed keeps the next weeks rather than the past month."""
+    dates than that, its feed keeps the next weeks rather than the past month. Rows of
+    `ics.ENTRY_FIELDS`, in the window's order."""
     today = local_midnight(timezone.localdate())
-    dates = list(window.filter(start__gte=today)[:FEED_LIMIT])
-    room = FEED_LIMIT - len(dates)
+    rows = list(window.filter(start__gte=today).values_list(*ics.ENTRY_FIELDS)[:FEED_LIMIT])
+    room = FEED_LIMIT - len(rows)
     if room:
-        past = window.filter(start__lt=today).order_by("-start", "-event_id")[:room]
-        dates[:0] = reversed(past)
-    return dates
+        past = window.filter(start__lt=today).order_by("-start", "-event_id")
+        rows[:0] = reversed(past.values_list(*ics.ENTRY_FIELDS)[:room])
+    return rows
 
 
 @require_GET

@@ -6,10 +6,11 @@ import icalendar
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db.models.signals import post_init
 from django.urls import reverse
 
 from events import ics
-from events.models import Event
+from events.models import Event, Occurrence
 from events.services import event_sync_occurrences
 from tests.factories import CancelledDateFactory, EventFactory, OfficeFactory
 
@@ -205,6 +206,27 @@ def test_a_full_feed_keeps_the_coming_dates_first(client, monkeypatch):
     cache.clear()  # the clock stands still here, so the page cache keeps its generation
     summaries = [str(e["SUMMARY"]) for e in entries(parse(client.get(FEED)))]
     assert summaries == ["Tag -10", "Tag -2", "Tag 1", "Tag 2", "Tag 3", "Tag 4"]
+
+
+def test_a_feed_loads_only_the_dates_whose_entry_is_not_cached(client):
+    for days in (1, 2, 3):
+        EventFactory(title=f"Tag {days}", start=NOW + datetime.timedelta(days=days))
+    assert len(entries(parse(client.get(FEED)))) == 3
+    loaded = []
+
+    def count_dates(sender, instance, **kwargs):
+        loaded.append(instance.event.title)
+
+    post_init.connect(count_dates, sender=Occurrence)
+    try:
+        with time_machine.travel(NOW + datetime.timedelta(seconds=5), tick=False):
+            EventFactory(title="Neu", start=NOW + datetime.timedelta(days=4))
+            loaded.clear()
+            summaries = [str(e["SUMMARY"]) for e in entries(parse(client.get(FEED)))]
+    finally:
+        post_init.disconnect(count_dates, sender=Occurrence)
+    assert summaries == ["Tag 1", "Tag 2", "Tag 3", "Neu"]
+    assert loaded == ["Neu"]
 
 
 def test_feed_keeps_recent_past_but_not_old_dates(client):
