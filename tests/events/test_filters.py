@@ -218,7 +218,12 @@ def test_list_groups_dates_by_day_soonest_first(client):
         content = client.get(LIST).content.decode()
     assert content.count('class="event-day"') == 2
     assert content.index("Am selben Tag") < content.index("Früher") < content.index("Später")
+    assert '<h2 id="day-2026-04-01"' in content
+    assert '<span class="date-badge-weekday">Mi</span> <span class="date-badge-day">1</span>' in content
     assert "Mittwoch, 1. April 2026" in content
+    with time_machine.travel(berlin(2026, 3, 28, 10), tick=False):
+        english = client.get(f"/en{LIST}").content.decode()  # the day's names in English
+    assert "Wednesday, April 1, 2026" in english and "Mittwoch" not in english
 
 
 def test_feed_query_keeps_only_valid_feed_filters(mixed):
