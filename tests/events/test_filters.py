@@ -219,7 +219,8 @@ def test_list_groups_dates_by_day_soonest_first(client):
     assert content.count('class="event-day"') == 2
     assert content.index("Am selben Tag") < content.index("Früher") < content.index("Später")
     assert '<h2 id="day-2026-04-01"' in content
-    assert '<span class="date-badge-weekday">Mi</span> <span class="date-badge-day">1</span>' in content
+    badge = '<span class="date-badge-weekday">Mi</span> <span class="date-badge-day">1</span>'
+    assert badge in content
     assert "Mittwoch, 1. April 2026" in content
     with time_machine.travel(berlin(2026, 3, 28, 10), tick=False):
         english = client.get(f"/en{LIST}").content.decode()  # the day's names in English
