@@ -1,9 +1,12 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.templatetags.static import static
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language
 
+from .metadata import translated_path
 from .navigation import MAIN_NAVIGATION
 
 
@@ -16,6 +19,12 @@ def portal_logo():
     return static(logo)
 
 
+@lru_cache(maxsize=16)
+def navigation_urls(language) -> list[tuple[str, str]]:
+    """(URL, label) of each main section in a language; the same on every page."""
+    return [(reverse(url_name), label) for url_name, label in MAIN_NAVIGATION]
+
+
 def portal(request):
     """Portal name, main navigation and this page in each language (no queries)."""
     current = get_language()
@@ -24,15 +33,15 @@ def portal(request):
         {
             "code": code,
             "name": LANG_INFO[code]["name_local"],
-            "url": translate_url(path, code),
+            "url": translated_path(path, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
     ]
-    navigation = []
-    for url_name, label in MAIN_NAVIGATION:
-        url = reverse(url_name)
-        navigation.append({"url": url, "label": label, "current": request.path.startswith(url)})
+    navigation = [
+        {"url": url, "label": label, "current": request.path.startswith(url)}
+        for url, label in navigation_urls(current)
+    ]
     return {
         "portal_name": settings.PORTAL_NAME,
         "portal_logo": portal_logo(),

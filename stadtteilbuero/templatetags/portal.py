@@ -7,7 +7,6 @@ from types import SimpleNamespace
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import translate_url
 from django.utils import timezone
 from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
@@ -97,7 +96,7 @@ def page_metadata(context):
     return {
         "canonical": metadata.absolute_url(path),
         "alternates": metadata.language_alternates(path),
-        "x_default": metadata.absolute_url(translate_url(path, settings.LANGUAGE_CODE)),
+        "x_default": metadata.absolute_url(metadata.translated_path(path, settings.LANGUAGE_CODE)),
         "card": metadata.social_card(context),
     }
 
