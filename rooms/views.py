@@ -99,7 +99,9 @@ class RequestCreateView(View):
 
     def render(self, room, form, status=200):
         context = {"room": room, "office": room.office, "form": form, "hours": room.hours.all()}
-        return private(render(self.request, self.template_name, context, status=status))
+        response = render(self.request, self.template_name, context, status=status)
+        # What the visitor typed is theirs; the empty form comes from the page cache.
+        return private(response) if form.is_bound else response
 
     def get(self, request, slug):
         room = self.get_room()

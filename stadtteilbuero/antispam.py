@@ -19,6 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from .form_rendering import PublicFormRendering
+from .page_holes import stamp_hole
 from .ratelimit import hit, single_use
 
 STAMP_SALT = "stadtteilbuero.form.started"
@@ -102,7 +103,8 @@ class SpamProtectedForm(PublicFormRendering, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["form_started"] = form_stamp()
+            # A page for the page cache gets a hole, filled with a stamp per response.
+            self.initial["form_started"] = stamp_hole() or form_stamp()
             return
         key = self.add_prefix("form_started")
         self.submitted_stamp = read_stamp(self.data.get(key, ""))

@@ -3,8 +3,9 @@
 - Only requests without a session or messages cookie are served from or stored in the
   cache, so logged-in staff (and an applicant who was just shown a message) always get
   a fresh page.
-- A page that rendered a CSRF token or sets a cookie is not stored (its form would
-  carry a stranger's token), nor anything but a plain 200.
+- A public form's per-visitor values (its CSRF token, its anti-spam stamp) are stored as
+  holes and filled in for each response (`page_holes`). A page that sets a cookie (a
+  real CSRF token sets one) is not stored, nor anything but a plain 200.
 - The key holds the language, the host and the full path with its query string, and
   a generation: every save or delete of a model (m2m changes included, see
   `content_changed`) starts a new generation, so a change in the admin is visible on
@@ -22,6 +23,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone, translation
+
+from . import page_holes
 
 GENERATION_KEY = "pagecache:generation"
 # Rows that change on their own and are never shown on a public page.
@@ -96,12 +99,11 @@ def _cacheable_request(request) -> bool:
     )
 
 
-def _storable(request, response) -> bool:
+def _storable(response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
@@ -124,7 +126,7 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             token = _changed_in_request.set(False)
             try:
-                return self.get_response(request)
+                return page_holes.fill(request, self.get_response(request))
             finally:
                 if _changed_in_request.get() or _staff_post(request):
                     _new_generation()
@@ -135,8 +137,9 @@ class PageCacheMiddleware:
             content, headers = cached
             response = HttpResponse(content, headers=headers)
             response["X-Page-Cache"] = "hit"
-            return response
-        response = self.get_response(request)
-        if _storable(request, response):
+            return page_holes.fill(request, response)
+        with page_holes.punching_holes():
+            response = self.get_response(request)
+        if _storable(response):
             cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
-        return response
+        return page_holes.fill(request, response)

@@ -112,6 +112,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "stadtteilbuero.context_processors.portal",
+                # After Django's own csrf processor: the token is a hole in cached pages.
+                "stadtteilbuero.page_holes.csrf_token",
             ],
         },
     },

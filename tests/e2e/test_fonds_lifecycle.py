@@ -81,6 +81,8 @@ def test_application_lifecycle(setting_up, portal, new_context):
 
     # The resident applies online.
     applicant.goto(f"{portal}/verfuegungsfonds/{OFFICE}/antrag/")
+    # Reloaded, the form comes from the page cache with a token and stamp of its own.
+    assert applicant.reload().headers["x-page-cache"] == "hit"
     fill_application(applicant, fund)
     applicant.get_by_role("button", name="Antrag senden").click()
     expect(applicant.get_by_role("status")).to_contain_text("Vielen Dank")

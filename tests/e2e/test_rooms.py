@@ -87,6 +87,8 @@ def test_resident_asks_on_a_phone_without_javascript(open_page):
     )
     page.get_by_role("link", name="Besprechungsraum im Stadtteilbüro").click()
     page.get_by_role("link", name="Diesen Raum anfragen").click()
+    # Reloaded, the form comes from the page cache with a token and stamp of its own.
+    assert page.reload().headers["x-page-cache"] == "hit"
     page.fill("#id_date", next_tuesday().isoformat())
     page.fill("#id_time_from", "19:00")
     page.fill("#id_time_to", "21:00")

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from offices.models import Notice
 from stadtteilbuero.views import HomeView
-from tests.factories import FundFactory, NoticeFactory, ProjectFactory, ThemeFactory
+from tests.factories import NoticeFactory, ProjectFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,14 +80,6 @@ def test_a_staff_post_starts_fresh_pages_even_without_a_signal(client, superuser
     staff.force_login(superuser)
     staff.post(reverse("admin:offices_notice_changelist"), {"action": "", "index": 0})
     assert "Nachher" in client.get(NEWS).content.decode()
-
-
-def test_a_page_with_a_csrf_form_is_not_stored(client):
-    fund = FundFactory()
-    first = client.get(fund.get_apply_url())
-    assert "csrfmiddlewaretoken" in first.content.decode()
-    second = client.get(fund.get_apply_url())
-    assert "X-Page-Cache" not in second
 
 
 def test_the_language_is_part_of_the_key(client):
