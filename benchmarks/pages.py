@@ -1,17 +1,18 @@
 """Benchmark of the public pages and the admin lists: server time, SQL queries and bytes.
 
 Runs against the configured database through Django's test client, so it measures the
-application without a web server and without the page cache (every request renders).
-Speed figures live here, not in timed tests. Usage:
+application without a web server and, by default, without the page cache (every request
+renders). Speed figures live here, not in timed tests. Usage:
 
     make bench                                    # the demo data in var/db.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/scale_db make bench-scale
     DEBUG=true .venv/bin/python benchmarks/pages.py [--repeat 20] [--only calendar] [--cold]
 
 It times with DEBUG off, the page cache off and the fragment cache warm (`--cold`: off
-too), and measures the limit page (../shared/bench/limit_app) in the same run: the
-"× limit" column is a page's median over the limit page's, the figure to compare
-across machines and runs.
+too; `--page-cache`: anonymous pages as cache hits, a form page with its holes filled,
+see stadtteilbuero/page_holes.py), and measures the limit page
+(../shared/bench/limit_app) in the same run: the "× limit" column is a page's median
+over the limit page's, the figure to compare across machines and runs.
 
 `make bench-scale` fills the database once with `manage.py generate_scale_data` (city
 scale: 40 more offices, 5,000 projects, 50,000 events, 50,000 applications).
@@ -61,6 +62,7 @@ PAGES = [
     "/verfuegungsfonds/",
     "/verfuegungsfonds/hildesheim-nordstadt/",
     "/verfuegungsfonds/hildesheim-nordstadt/antrag/",
+    "/raeume/nordstadt-besprechungsraum/anfrage/",
     "/aktuelles/",
     "/aktuelles/feed/",
     "/suche/?q=Nordstadt",
@@ -139,18 +141,23 @@ def main():
     parser.add_argument(
         "--cold", action="store_true", help="without the fragment cache too (every section renders)"
     )
+    parser.add_argument(
+        "--page-cache", action="store_true", help="anonymous pages from the page cache (hits)"
+    )
     args = parser.parse_args()
     settings.DEBUG = False  # time what production runs (no query log)
     tune_garbage_collector()  # as stadtteilbuero/wsgi.py does
     limit = limit_page_ms(args.repeat * 5)
     db = connection.settings_dict
     caches = "no cache at all" if args.cold else "page cache off, fragment cache on"
+    if args.page_cache:
+        caches = "anonymous pages from the page cache"
     print(f"# {connection.vendor} {db['NAME']}, {args.repeat} requests per page, {caches}")
     print(f"# limit page (same run): {limit:.2f} ms" if limit else "# limit page not found")
     print(f"{'page':58} {'median ms':>9} {'p95 ms':>8} {'× limit':>7} {'queries':>8} {'KB':>8}")
     # Uncached pages; axes would record the benchmark's login without an address.
     with override_settings(
-        PAGE_CACHE_SECONDS=0,
+        PAGE_CACHE_SECONDS=300 if args.page_cache else 0,
         FRAGMENT_CACHE_SECONDS=0 if args.cold else 300,
         AXES_ENABLED=False,
         ALLOWED_HOSTS=["testserver"],
