@@ -34,10 +34,15 @@ from contextvars import ContextVar
 
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import salted_hmac
 
-# Letters and hyphens only: HTML escaping, URL and JSON encoding leave them as they are.
-CSRF_TOKEN_HOLE = "pagecache-hole-csrf-token"
-FORM_STAMP_HOLE = "pagecache-hole-form-stamp"
+# Letters, digits and hyphens only: HTML escaping, URL and JSON encoding leave them as
+# they are. Unguessable (drawn from SECRET_KEY): text that staff or a visitor put on a
+# page (a link, a search word) cannot hold a hole and so have a visitor's token written
+# into a link to another site.
+_SECRET_PART = salted_hmac("stadtteilbuero.page_holes", "holes").hexdigest()[:20]
+CSRF_TOKEN_HOLE = f"pagecache-hole-csrf-{_SECRET_PART}"
+FORM_STAMP_HOLE = f"pagecache-hole-stamp-{_SECRET_PART}"
 
 _TOKEN_HOLE, _STAMP_HOLE = CSRF_TOKEN_HOLE.encode(), FORM_STAMP_HOLE.encode()
 

@@ -190,3 +190,13 @@ def test_a_hole_never_reaches_a_browser(client, fund):
         if response.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
         assert CSRF_TOKEN_HOLE.encode() not in body and FORM_STAMP_HOLE.encode() not in body
+
+
+@pytest.mark.django_db
+def test_text_on_a_page_cannot_plant_a_hole(client):
+    """A hole is unguessable: a search word (or a link staff wrote) that looks like one
+    stays as written and never receives the visitor's token."""
+    word = "pagecache-hole-csrf-token"
+    content = client.get("/suche/", {"q": word}).content.decode()
+    assert f'value="{word}"' in content
+    assert word != CSRF_TOKEN_HOLE and CSRF_TOKEN_HOLE.startswith("pagecache-hole-csrf-")
