@@ -7,7 +7,13 @@ from django.utils.translation import gettext as _
 
 from stadtteilbuero.money import format_euro
 
-from .pdf import Document
+
+def new_document(**kwargs):
+    """A `pdf.Document`: fpdf2 and fontTools take 0.4 s to import, so they are loaded
+    with the first PDF, not with every process (web worker, test run, command)."""
+    from .pdf import Document
+
+    return Document(**kwargs)
 
 
 def _german(build):
@@ -22,7 +28,8 @@ def _german(build):
 def year_report_pdf(report: dict) -> bytes:
     fund, figures = report["fund"], report["figures"]
     title = _("Year report %(year)s: %(fund)s") % {"year": fund.year, "fund": fund.title}
-    pdf = Document(title=title, footer=f"{fund.office.name} · {title}")
+
+    pdf = new_document(title=title, footer=f"{fund.office.name} · {title}")
     pdf.heading(title, size=15)
     pdf.paragraph(
         f"{fund.office.name} · "
@@ -83,7 +90,8 @@ def minutes_pdf(meeting, items) -> bytes:
         "fund": fund.title,
         "date": date_format(meeting.date, "DATE_FORMAT"),
     }
-    pdf = Document(title=title, footer=f"{fund.office.name} · {meeting}")
+
+    pdf = new_document(title=title, footer=f"{fund.office.name} · {meeting}")
     pdf.heading(title, size=14)
     place = (fund.office.name, fund.decision_body, meeting.location)
     pdf.paragraph(" · ".join(part for part in place if part))
@@ -148,7 +156,8 @@ def jury_sheet_pdf(meeting, sheets) -> bytes:
         "fund": fund.title,
         "date": date_format(meeting.date, "DATE_FORMAT"),
     }
-    pdf = Document(title=title, footer=f"{fund.office.name} · {meeting}")
+
+    pdf = new_document(title=title, footer=f"{fund.office.name} · {meeting}")
     if not sheets:
         pdf.heading(title, size=14)
         pdf.paragraph(_("There are no open applications for this meeting."))

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from stadtteilbuero.money import format_euro
 
+from .documents import new_document
 from .models import Application, Letter, LetterText
-from .pdf import Document
 from .services.finance import application_totals
 
 # The kinds that end with the note on legal remedies.
@@ -99,7 +99,8 @@ def render_letter(application: Application, kind: str) -> bytes:
     with translation.override("de"):
         today = date_format(timezone.localdate(), "DATE_FORMAT")
         kind_label = str(Letter.Kind(kind).label)
-        pdf = Document(
+
+        pdf = new_document(
             title=f"{kind_label} {application.reference_number}",
             footer=f"{fund.office.name} · {application.reference_number}",
         )
