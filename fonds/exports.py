@@ -12,8 +12,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -124,6 +122,10 @@ def xlsx_cell(value):
 
 
 def xlsx_content(rows, columns, title: str) -> bytes:
+    # openpyxl takes a quarter of a second to import: loaded with the first workbook.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
