@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from offices.models import OfficeOwnedQuerySet
 
-from .figures import MONEY_FIELD, Figures, figures_of
+from .figures import MONEY_FIELD, Figures, Totals, figures_of, totals_of
 from .money import ZERO
 
 
@@ -82,6 +82,11 @@ class ApplicationQuerySet(OfficeOwnedQuerySet):
     def figures(self) -> Figures:
         """Requested, approved, paid, spent and committed money of the whole list."""
         return figures_of(self)
+
+    def totals(self) -> Totals:
+        """Count, requested, approved, spent and paid money of the whole list (the
+        admin list's totals)."""
+        return totals_of(self)
 
     def due_for_anonymisation(self, now=None):
         """Closed applications unchanged for FONDS_RETENTION_DAYS, not anonymised yet."""

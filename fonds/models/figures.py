@@ -7,16 +7,22 @@ Per application:
 - spent: the part of the granted money the accepted proof of use shows as spent
   (`Application.spent_amount`, recorded when the proof is accepted);
 - outstanding repayment: once the proof is accepted, what was paid out but not spent and
-  has not come back yet (`outstanding_repayment`);
+  has not come back yet (`outstanding_repayment` in Python, `outstanding_repayment_sql`
+  the same rule for the database; tests/fonds/test_outstanding_repayment.py holds the
+  two together);
 - committed: what the application takes from the budget: its granted amount until the
   proof is accepted, then its spent money plus the outstanding repayment. Money not spent
   goes back into the budget when it is not paid out, or when its repayment is booked.
 
-Per fund (or any list of applications) the same sums come from two grouped aggregate
-queries, one over the applications and one over their payouts and repayments (a UNION),
-whatever the number of funds: no correlated subquery per row, nothing stored that could
-drift. Payouts and repayments are grouped per application with a proof
-accepted (the outstanding repayment is a maximum per application), per fund otherwise.
+Nothing is stored that could drift; every sum comes from aggregate queries, whatever the
+number of rows: no correlated subquery for every row. A list of applications (`figures_of`: a
+fund's page, the check before an approval) takes two: the sums over the applications,
+and the money summed by the database, payouts per application and the outstanding
+repayments over those. The admin's list shows no outstanding repayments; its totals
+(`totals_of`) skip the grouping per application. Many funds at once (`figures_by_fund`:
+the fund list, an office page) take two grouped queries: the applications per fund, and
+their payouts and repayments (a UNION), per application where a proof is accepted (the
+outstanding repayment is a maximum per application), per fund otherwise.
 """
 
 from collections import defaultdict
@@ -24,8 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Case, Count, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest
 
 from .money import MONEY, ZERO
 
@@ -43,6 +49,12 @@ def outstanding_repayment(paid: Decimal, spent: Decimal, repaid: Decimal) -> Dec
     return max(paid - spent - repaid, ZERO)
 
 
+def outstanding_repayment_sql(paid, spent, repaid):
+    """`outstanding_repayment` as a database expression over three money expressions,
+    to sum it over many applications in the database."""
+    return Greatest(paid - spent - repaid, Value(ZERO), output_field=MONEY_FIELD)
+
+
 def _money_sum(expression, **extra):
     return Coalesce(Sum(expression, **extra), ZERO, output_field=MONEY_FIELD)
 
@@ -53,7 +65,9 @@ def application_sums() -> dict:
 
     granted = Q(status__in=Application.Status.granted())
     return {
-        "count": Count("pk"),
+        # Count("*"), not the primary key: the sums then come from the covering index
+        # (fund, status) alone.
+        "count": Count("*"),
         "requested": _money_sum("requested_amount"),
         "approved": _money_sum(GRANTED_AMOUNT, filter=granted),
         "spent": _money_sum("spent_amount", filter=granted),
@@ -102,6 +116,19 @@ class Figures:
                 self.committed += due
 
 
+@dataclass
+class Totals:
+    """What a list of applications shows above its rows (the admin's list): its count,
+    requested, approved, spent and paid money. The outstanding repayments are left out:
+    they need each application's payouts summed apart (`Figures`)."""
+
+    count: int
+    requested: Decimal
+    approved: Decimal
+    spent: Decimal
+    paid: Decimal
+
+
 def _money_flows(payouts, repayments, group: str):
     """Rows {group, spent, paid, repaid}: grouped per application where the proof is
     accepted (spent known), else per `group` (fund), from one query (a UNION of the
@@ -133,21 +160,81 @@ def _money_flows(payouts, repayments, group: str):
     return rows.values()
 
 
-def figures_of(applications) -> Figures:
-    """The figures of a queryset of applications (two aggregate queries)."""
-    from .payout import Payout, Repayment
+def _granted(applications):
+    from .application import Application
 
-    sums = applications.order_by().aggregate(**application_sums())
-    ids = applications.order_by().values("pk")
-    figures = Figures(**sums)
-    figures.add_money_flows(
-        _money_flows(
-            Payout.objects.filter(application__in=ids),
-            Repayment.objects.filter(application__in=ids),
-            "fund_id",
+    return applications.filter(status__in=Application.Status.granted())
+
+
+# The money paid out to the applications of a query (a join to their payouts).
+PAID = _money_sum("payouts__amount")
+
+
+def _money_of(applications) -> dict:
+    """Paid, repaid and the outstanding repayments of the granted applications of a list,
+    in one query: each application's payouts summed by a join grouped per application,
+    the outstanding repayments summed over those rows (an aggregate over the grouped
+    query)."""
+    from .payout import Repayment
+
+    repaid_here = (
+        Repayment.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    # A second join would count each payout once per repayment. Few applications have
+    # repayments: the IN is hashed once, and only theirs are summed one by one.
+    repaid = Case(
+        When(
+            pk__in=Repayment.objects.values("application"),
+            then=Subquery(repaid_here, output_field=MONEY_FIELD),
+        ),
+        default=Value(ZERO),
+        output_field=MONEY_FIELD,
+    )
+    per_application = (
+        _granted(applications)
+        .values("pk")
+        .annotate(
+            application_spent=F("spent_amount"),
+            application_paid=PAID,
+            application_repaid=repaid,
         )
     )
+    due = outstanding_repayment_sql(
+        F("application_paid"), F("application_spent"), F("application_repaid")
+    )
+    return per_application.aggregate(
+        paid=_money_sum("application_paid"),
+        repaid=_money_sum("application_repaid"),
+        repayment_due=_money_sum(due, filter=Q(application_spent__isnull=False)),
+    )
+
+
+def figures_of(applications) -> Figures:
+    """The figures of a queryset of applications (two aggregate queries; a list without
+    duplicate rows, like every list the admin filters)."""
+    applications = applications.order_by()
+    figures = Figures(**applications.aggregate(**application_sums()))
+    money = _money_of(applications)
+    figures.paid = money["paid"]
+    figures.repaid = money["repaid"]
+    figures.repayment_due = money["repayment_due"]
+    figures.committed += money["repayment_due"]
     return figures
+
+
+def totals_of(applications) -> Totals:
+    """The totals of a queryset of applications (two aggregate queries, no grouping)."""
+    applications = applications.order_by()
+    sums = application_sums()
+    del sums["committed"]
+    return Totals(
+        **applications.aggregate(**sums),
+        paid=_granted(applications).aggregate(paid=PAID)["paid"],
+    )
 
 
 def figures_by_fund(fund_ids) -> dict[int, Figures]:
