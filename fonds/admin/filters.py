@@ -10,8 +10,12 @@ from offices.models import Office
 
 class ManagedFundFilter(admin.RelatedFieldListFilter):
     def field_choices(self, field, request, model_admin):
-        funds = Fund.objects.managed_by(request.user).select_related("office")
-        return [(fund.pk, f"{fund} – {fund.office.name}") for fund in funds]
+        # Values, not model instances: a city has a hundred funds and more, each with
+        # its office. The label is Fund.__str__ and the office's name.
+        funds = Fund.objects.managed_by(request.user).values_list(
+            "pk", "title", "year", "office__name"
+        )
+        return [(pk, f"{title} {year} – {office}") for pk, title, year, office in funds]
 
 
 class ManagedOfficeFilter(admin.RelatedFieldListFilter):
