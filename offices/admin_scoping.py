@@ -14,6 +14,7 @@ from django.http import Http404
 
 from accounts.roles import is_city_admin
 from stadtteilbuero.admin_dates import IndexedDateHierarchyMixin
+from stadtteilbuero.admin_lists import BigChangeListMixin
 
 from .models import managed_office_ids
 
@@ -67,7 +68,9 @@ class OfficeScopedAdminMixin:
         )
 
 
-class OfficeScopedAdmin(OfficeScopedAdminMixin, IndexedDateHierarchyMixin, admin.ModelAdmin):
+class OfficeScopedAdmin(
+    OfficeScopedAdminMixin, BigChangeListMixin, IndexedDateHierarchyMixin, admin.ModelAdmin
+):
     list_per_page = 50
 
 

@@ -1,0 +1,56 @@
+"""Big changelists (stadtteilbuero/admin_lists.py): the list counted once when nothing is
+filtered, the selection boxes as Django writes them."""
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events.models import Event
+from tests.factories import EventFactory, OfficeFactory
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:events_event_changelist")
+
+
+def counts(queries):
+    return [q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
+
+
+def get_counted(client, params=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(CHANGELIST, params or {})
+    assert response.status_code == 200
+    return response, counts(queries)
+
+
+def test_an_unfiltered_list_is_counted_once(admin_client):
+    EventFactory.create_batch(3, office=OfficeFactory())
+    response, count_queries = get_counted(admin_client)
+    assert len(count_queries) == 1
+    cl = response.context["cl"]
+    assert (cl.result_count, cl.full_result_count) == (3, 3)
+
+
+def test_a_filtered_list_counts_the_whole_list_too(admin_client):
+    office = OfficeFactory()
+    EventFactory.create_batch(2, office=office)
+    EventFactory(office=OfficeFactory(), title="Hoffest")
+    for params in ({"office__id__exact": office.pk}, {"q": "Hoffest"}):
+        response, count_queries = get_counted(admin_client, params)
+        assert len(count_queries) == 2, params
+        cl = response.context["cl"]
+        assert cl.full_result_count == 3
+        assert cl.result_count in (1, 2)
+        assert "3 gesamt" in response.content.decode()
+
+
+def test_the_selection_boxes_are_what_django_writes(admin_client):
+    event = EventFactory(title='Fest "im Hof" & mehr')
+    model_admin = admin.site._registry[Event]
+    assert model_admin.action_checkbox(event) == admin.ModelAdmin.action_checkbox(
+        model_admin, event
+    )
+    content = admin_client.get(CHANGELIST).content.decode()
+    assert model_admin.action_checkbox(event) in content
