@@ -4,7 +4,12 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from offices.admin_history import HistoryAdminMixin
-from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, ReadOnlyAdminMixin
+from offices.admin_scoping import (
+    OfficeScopedAdmin,
+    OfficeScopedInlineMixin,
+    OfficesWithRowsFilter,
+    ReadOnlyAdminMixin,
+)
 
 from .forms import EventAdminForm
 from .models import CancelledDate, Category, Event, Occurrence
@@ -48,7 +53,7 @@ class EventAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
     )
     # Only offices the member manages (and that have events) appear in the filter.
     list_filter = (
-        ("office", admin.RelatedOnlyFieldListFilter),
+        ("office", OfficesWithRowsFilter),
         "category",
         "is_free",
         "status",
@@ -145,7 +150,7 @@ class EventAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
 class CancelledDateAdmin(OfficeScopedAdmin):
     list_display = ("date", "event", "note")
     list_select_related = ("event", "event__office")
-    list_filter = (("event__office", admin.RelatedOnlyFieldListFilter),)
+    list_filter = (("event__office", OfficesWithRowsFilter),)
     search_fields = ("event__title", "note")
     date_hierarchy = "date"
     autocomplete_fields = ["event"]
@@ -172,7 +177,7 @@ class OccurrenceAdmin(ReadOnlyAdminMixin, OfficeScopedAdmin):
 
     list_display = ("start", "end", "event", "office", "is_cancelled")
     list_select_related = ("event", "event__office")
-    list_filter = (("event__office", admin.RelatedOnlyFieldListFilter), "is_cancelled")
+    list_filter = (("event__office", OfficesWithRowsFilter), "is_cancelled")
     search_fields = ("event__title",)
     date_hierarchy = "start"
 

@@ -10,13 +10,14 @@ A model takes part by giving its manager a QuerySet derived from OfficeOwnedQuer
 """
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from accounts.roles import is_city_admin
 from stadtteilbuero.admin_dates import IndexedDateHierarchyMixin
 from stadtteilbuero.admin_lists import BigChangeListMixin
 
-from .models import managed_office_ids
+from .models import Office, managed_office_ids
 
 
 def is_office_scoped(model):
@@ -72,6 +73,20 @@ class OfficeScopedAdmin(
     OfficeScopedAdminMixin, BigChangeListMixin, IndexedDateHierarchyMixin, admin.ModelAdmin
 ):
     list_per_page = 50
+
+
+class OfficesWithRowsFilter(admin.RelatedFieldListFilter):
+    """Filter by office, offering the offices that have rows in the list (as Django's
+    RelatedOnlyFieldListFilter does), asked office by office: an index probe each, where
+    Django collects the distinct offices of every row (all 50,000 events)."""
+
+    def field_choices(self, field, request, model_admin):
+        rows = model_admin.get_queryset(request).filter(**{self.field_path: OuterRef("pk")})
+        offices = Office.objects.filter(Exists(rows))
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            offices = offices.order_by(*ordering)
+        return list(offices.values_list("pk", "name"))
 
 
 class OfficeScopedInlineMixin:

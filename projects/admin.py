@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from offices.admin_history import HistoryAdminMixin
-from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin
+from offices.admin_scoping import OfficeScopedAdmin, OfficeScopedInlineMixin, OfficesWithRowsFilter
 from offices.models import Office
 
 from .models import GalleryImage, Partner, Project, ProjectPartner, Theme
@@ -83,7 +83,7 @@ class ProjectAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
         "is_featured",
     )
     list_filter = (
-        ("office", admin.RelatedOnlyFieldListFilter),
+        ("office", OfficesWithRowsFilter),
         "kind",
         StatusFilter,
         "themes",
@@ -160,7 +160,7 @@ class ProjectAdmin(HistoryAdminMixin, TranslationAdmin, OfficeScopedAdmin):
 @admin.register(ProjectPartner)
 class ProjectPartnerAdmin(OfficeScopedAdmin):
     list_display = ("partner", "project", "role", "order")
-    list_filter = (("project__office", admin.RelatedOnlyFieldListFilter),)
+    list_filter = (("project__office", OfficesWithRowsFilter),)
     list_select_related = ("partner", "project")
     search_fields = ("partner__name", "project__title")
     autocomplete_fields = ["partner"]
@@ -170,7 +170,7 @@ class ProjectPartnerAdmin(OfficeScopedAdmin):
 @admin.register(GalleryImage)
 class GalleryImageAdmin(OfficeScopedAdmin):
     list_display = ("__str__", "project", "order")
-    list_filter = (("project__office", admin.RelatedOnlyFieldListFilter),)
+    list_filter = (("project__office", OfficesWithRowsFilter),)
     list_select_related = ("project",)
     search_fields = ("caption", "image_alt", "project__title")
     fields = ("project", *IMAGE_FIELDS, "caption", "order")

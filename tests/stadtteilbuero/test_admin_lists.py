@@ -1,5 +1,6 @@
 """Big changelists (stadtteilbuero/admin_lists.py): the list counted once when nothing is
-filtered, the selection boxes as Django writes them."""
+filtered, the selection boxes as Django writes them; the office filter offering the
+offices that have rows (offices/admin_scoping.py)."""
 
 import pytest
 from django.contrib import admin
@@ -8,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Event
+from tests.conftest import make_staff
 from tests.factories import EventFactory, OfficeFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +56,29 @@ def test_the_selection_boxes_are_what_django_writes(admin_client):
     )
     content = admin_client.get(CHANGELIST).content.decode()
     assert model_admin.action_checkbox(event) in content
+
+
+def office_choices(client):
+    spec = next(
+        spec
+        for spec in client.get(CHANGELIST).context["cl"].filter_specs
+        if getattr(spec, "field_path", "") == "office"
+    )
+    return [label for _pk, label in spec.lookup_choices]
+
+
+def test_the_office_filter_offers_the_offices_with_events(client, admin_client):
+    nordstadt = OfficeFactory(name="Nordstadt", city="Hildesheim")
+    oststadt = OfficeFactory(name="Oststadt", city="Hildesheim")  # no events
+    weststadt = OfficeFactory(name="Weststadt", city="Hildesheim")
+    elsewhere = OfficeFactory(name="Altstadt", city="Alfeld")
+    EventFactory.create_batch(2, office=nordstadt)
+    EventFactory(office=weststadt)
+    EventFactory(office=elsewhere)
+    # By city, then name.
+    assert office_choices(admin_client) == ["Altstadt", "Nordstadt", "Weststadt"]
+    staff = make_staff(nordstadt, "events")
+    for office in (oststadt, weststadt):
+        staff.office_memberships.create(office=office)
+    client.force_login(staff)
+    assert office_choices(client) == ["Nordstadt", "Weststadt"]
