@@ -1734,6 +1734,10 @@ class Migration(migrations.Migration):
             model_name="proof",
             index=models.Index(fields=["status", "submitted_at"], name="proof_status_idx"),
         ),
+        migrations.AddIndex(
+            model_name="proof",
+            index=models.Index(fields=["submitted_at", "id"], name="proof_submitted_idx"),
+        ),
         migrations.AddConstraint(
             model_name="proof",
             constraint=models.UniqueConstraint(

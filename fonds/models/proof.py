@@ -96,7 +96,11 @@ class Proof(models.Model):
                 name="proof_one_open_per_application",
             ),
         ]
-        indexes = [models.Index(fields=["status", "submitted_at"], name="proof_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"], name="proof_status_idx"),
+            # The admin list's date hierarchy (one index probe per year).
+            models.Index(fields=["submitted_at", "id"], name="proof_submitted_idx"),
+        ]
 
     def __str__(self):
         return f"{self.application.reference_number} ({self.get_status_display()})"
