@@ -27,7 +27,18 @@ class _CountOnceQuerySetMixin:
 
 @cache
 def _counting_once(queryset_class):
+    if issubclass(queryset_class, _CountOnceQuerySetMixin):
+        return queryset_class
     return type(queryset_class.__name__, (_CountOnceQuerySetMixin, queryset_class), {})
+
+
+def count_once(queryset, known: int | None = None):
+    """Let `queryset.count()` ask the database at most once, or not at all when the
+    count is `known` already (from a query that counted the same rows)."""
+    queryset.__class__ = _counting_once(type(queryset))
+    if known is not None:
+        queryset._row_count = known
+    return queryset
 
 
 class CountOnceChangeList(ChangeList):
@@ -35,8 +46,7 @@ class CountOnceChangeList(ChangeList):
         listed, everything = self.queryset.query, self.root_queryset.query
         if listed.where == everything.where and not listed.distinct and not listed.combinator:
             # No filter, search or date applies: the list is the whole list.
-            self.queryset.__class__ = _counting_once(type(self.queryset))
-            self.root_queryset = self.queryset
+            self.root_queryset = count_once(self.queryset)
         super().get_results(request)
 
 

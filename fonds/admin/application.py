@@ -16,6 +16,7 @@ from fonds.exports import EXPORT_FORMATS, export_response, payouts_due_response
 from fonds.models import Application, ApplicationNote
 from offices.admin_scoping import OfficeScopedAdmin
 from stadtteilbuero.admin import OutgoingMailInline
+from stadtteilbuero.admin_lists import CountOnceChangeList, count_once
 
 from .decisions import decision_buttons, decision_urls, start_review_action
 from .display import euro, local_time
@@ -64,6 +65,16 @@ WORKFLOW_FIELDS = (
     "updated_at",
 )
 APPLICANT_FIELDS = ("fund", *forms.APPLICATION_FIELDS)
+
+
+class ApplicationChangeList(CountOnceChangeList):
+    """The list with its totals (count, requested, approved, paid, spent money): they
+    count the rows in the same scan as the sums, so the paginator needs no count of its own."""
+
+    def get_results(self, request):
+        self.totals = self.queryset.totals()
+        count_once(self.queryset, known=self.totals.count)
+        super().get_results(request)
 
 
 @admin.register(Application)
@@ -195,6 +206,9 @@ class ApplicationAdmin(OfficeScopedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_paid()
 
+    def get_changelist(self, request, **kwargs):
+        return ApplicationChangeList
+
     def has_add_permission(self, request):
         # Applications come in through the public form (and its checks) or `paper/`.
         return False
@@ -235,7 +249,7 @@ class ApplicationAdmin(OfficeScopedAdmin):
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
             cl = context["cl"]
-            context["totals"] = cl.queryset.totals()
+            context["totals"] = cl.totals
             context["export_query"] = cl.get_query_string(remove=["p"])
             context["can_enter_paper"] = may_enter_paper(request)
         return response

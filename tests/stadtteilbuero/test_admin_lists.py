@@ -10,14 +10,15 @@ from django.urls import reverse
 
 from events.models import Event
 from tests.conftest import make_staff
-from tests.factories import EventFactory, OfficeFactory
+from tests.factories import ApplicationFactory, EventFactory, FundFactory, OfficeFactory
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:events_event_changelist")
 
 
 def counts(queries):
-    return [q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
+    """Django's count() queries (the totals of the application list count in their own)."""
+    return [q["sql"] for q in queries.captured_queries if 'COUNT(*) AS "__count"' in q["sql"]]
 
 
 def get_counted(client, params=None):
@@ -82,3 +83,19 @@ def test_the_office_filter_offers_the_offices_with_events(client, admin_client):
         staff.office_memberships.create(office=office)
     client.force_login(staff)
     assert office_choices(client) == ["Nordstadt", "Weststadt"]
+
+
+def test_the_application_list_takes_its_count_from_its_totals(client):
+    office = OfficeFactory()
+    fund = FundFactory(office=office)
+    ApplicationFactory.create_batch(3, fund=fund, status="submitted")
+    ApplicationFactory(fund=fund, status="rejected")
+    client.force_login(make_staff(office, "fonds"))
+    url = reverse("admin:fonds_application_changelist")
+    for params, shown, whole_list_counts in (({}, 4, 0), ({"status__exact": "submitted"}, 3, 1)):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, params)
+        cl = response.context["cl"]
+        assert (cl.result_count, cl.full_result_count) == (shown, 4)
+        assert response.context["totals"].count == shown
+        assert len(counts(queries)) == whole_list_counts
