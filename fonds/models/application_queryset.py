@@ -5,14 +5,12 @@ anonymisation."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from offices.models import OfficeOwnedQuerySet
 
-from .figures import MONEY_FIELD, Figures, Totals, figures_of, totals_of
-from .money import ZERO
+from .figures import Figures, Totals, figures_of, money_of_each, totals_of
 
 
 class ApplicationQuerySet(OfficeOwnedQuerySet):
@@ -60,19 +58,9 @@ class ApplicationQuerySet(OfficeOwnedQuerySet):
         come from `figures()`)."""
         from .payout import Payout, Repayment
 
-        def total(model):
-            rows = (
-                model.objects.filter(application=OuterRef("pk"))
-                .order_by()
-                .values("application")
-                .annotate(total=Sum("amount"))
-                .values("total")
-            )
-            return Coalesce(
-                Subquery(rows, output_field=MONEY_FIELD), ZERO, output_field=MONEY_FIELD
-            )
-
-        return self.annotate(paid_total=total(Payout), repaid_total=total(Repayment))
+        return self.annotate(
+            paid_total=money_of_each(Payout), repaid_total=money_of_each(Repayment)
+        )
 
     def payout_due(self):
         """Approved or paid applications with bank details given (the accounting's list;

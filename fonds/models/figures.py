@@ -59,6 +59,19 @@ def _money_sum(expression, **extra):
     return Coalesce(Sum(expression, **extra), ZERO, output_field=MONEY_FIELD)
 
 
+def money_of_each(model):
+    """The sum of each application's payouts or repayments (`model`), a subquery per
+    row: for a page of applications, not for the sums of a long list."""
+    rows = (
+        model.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows, output_field=MONEY_FIELD), ZERO, output_field=MONEY_FIELD)
+
+
 def application_sums() -> dict:
     """The aggregate expressions over applications, shared by every grouping."""
     from .application import Application
@@ -177,20 +190,10 @@ def _money_of(applications) -> dict:
     query)."""
     from .payout import Repayment
 
-    repaid_here = (
-        Repayment.objects.filter(application=OuterRef("pk"))
-        .order_by()
-        .values("application")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
     # A second join would count each payout once per repayment. Few applications have
     # repayments: the IN is hashed once, and only theirs are summed one by one.
     repaid = Case(
-        When(
-            pk__in=Repayment.objects.values("application"),
-            then=Subquery(repaid_here, output_field=MONEY_FIELD),
-        ),
+        When(pk__in=Repayment.objects.values("application"), then=money_of_each(Repayment)),
         default=Value(ZERO),
         output_field=MONEY_FIELD,
     )
