@@ -79,12 +79,13 @@ class SearchView(TemplateView):
             context.update(page_obj=page, is_paginated=bool(page and page.has_other_pages()))
         else:
             sections = search.search_overview(query)
+        hit_count, more_hits = search.hit_total(sections)
         context.update(
             query=query,
             only=only,
             sections=sections,
-            hit_count=sum(section.count for section in sections),
-            more_hits=any(section.more for section in sections),
+            hit_count=hit_count,
+            more_hits=more_hits,
             hits_per_type=search.HITS_PER_TYPE,
         )
         return context

@@ -168,6 +168,14 @@ class Section:
         return gettext("more than %(count)s") % {"count": count} if self.more else count
 
 
+def hit_total(sections):
+    """(number, more) for the line above the results: the sum of the counts, and where
+    a count stopped, that sum rounded down ("more than 300", not "more than 304")."""
+    total = sum(section.count for section in sections)
+    more = any(section.more for section in sections)
+    return (total - total % COUNT_LIMIT if more else total), more
+
+
 @dataclass
 class Hit:
     object: object

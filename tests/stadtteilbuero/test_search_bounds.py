@@ -55,7 +55,7 @@ def test_counts_stop_at_the_limit_and_say_more_than(client, monkeypatch):
     counts = {s.key: (s.count, s.more) for s in response.context["sections"]}
     assert counts == {"projects": (1, False), "news": (6, True)}
     content = response.content.decode()
-    assert "Mehr als 7 Ergebnisse" in content
+    assert "Mehr als 6 Ergebnisse<" in content  # 7 rounded down to what was counted
     assert "Aktuelles (mehr als 6)" in content
     assert "Mehr als 6 Ergebnisse in Aktuelles" in content
     assert "Projekte (1)" in content
