@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.flatpages.views import render_flatpage
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -73,19 +72,20 @@ class SearchView(TemplateView):
         only = self.request.GET.get("typ", "")
         if only not in {search_type.key for search_type in search.types()}:
             only = None
-        sections = search.search_overview(query, only=only)
-        if only and sections:
-            section = sections[0]
-            page = Paginator(section.entries, self.paginate_by).get_page(
-                self.request.GET.get("page")
+        if only:
+            sections, page = search.type_page(
+                query, only, self.request.GET.get("page"), self.paginate_by
             )
-            section.hits = search.page_hits(section, page.object_list)
-            context.update(page_obj=page, is_paginated=page.has_other_pages())
+            context.update(page_obj=page, is_paginated=bool(page and page.has_other_pages()))
+        else:
+            sections = search.search_overview(query)
+        hit_count, more_hits = search.hit_total(sections)
         context.update(
             query=query,
             only=only,
             sections=sections,
-            hit_count=sum(section.count for section in sections),
+            hit_count=hit_count,
+            more_hits=more_hits,
             hits_per_type=search.HITS_PER_TYPE,
         )
         return context

@@ -1,16 +1,17 @@
 """Site search over every registered type; see registry.py (how a type joins),
 text.py (how text is read) and query.py (how entries are found and ranked)."""
 
-from .query import HITS_PER_TYPE, matching_ids, page_hits, search_overview
+from .query import HITS_PER_TYPE, hit_total, matching_ids, search_overview, type_page
 from .registry import SearchType, rebuild, register, types
 
 __all__ = [
     "HITS_PER_TYPE",
     "SearchType",
+    "hit_total",
     "matching_ids",
-    "page_hits",
     "rebuild",
     "register",
     "search_overview",
+    "type_page",
     "types",
 ]

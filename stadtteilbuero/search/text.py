@@ -109,17 +109,45 @@ def needles(clauses: list[list[Term]]) -> list[str]:
     return [term.needle for clause in clauses for term in clause if not term.negated]
 
 
+class _FoldTable(dict):
+    """A str.translate table filled as characters come: each to its folded form.
+    Remembers the characters that fold to other than one character (ß → ss)."""
+
+    def __init__(self):
+        super().__init__()
+        self.uneven = set()
+
+    def __missing__(self, code):
+        folded = self[code] = normalize_char(chr(code))
+        if len(folded) != 1:
+            self.uneven.add(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def _fold(text: str):
+    """`text` folded as normalize() does, and for each folded character the index of the
+    character of `text` it comes from. One translate() for the usual text, where every
+    character folds to one (a loop per character took most of a snippet's time)."""
+    folded = text.translate(_FOLD)
+    if _FOLD.uneven.isdisjoint(text):
+        return folded, range(len(text))
+    pieces, origin = [], []
+    for index, char in enumerate(text):
+        for piece in normalize_char(char):
+            pieces.append(piece)
+            origin.append(index)
+    return "".join(pieces), origin
+
+
 def highlight(text: str, wanted: list[str], length: int = SNIPPET_LENGTH):
     """A snippet of `text` around the first hit, hits wrapped in <mark>; HTML-safe."""
     text = " ".join((text or "").split())
     if not text:
         return ""
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for piece in normalize_char(char):
-            folded.append(piece)
-            origin.append(index)
-    folded_text = "".join(folded)
+    folded_text, origin = _fold(text)
     spans = []
     for needle in wanted:
         for match in re.finditer(re.escape(needle), folded_text):

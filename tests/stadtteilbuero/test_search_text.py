@@ -50,6 +50,19 @@ def test_highlight_marks_the_original_spelling():
     assert "<mark>Straßenfest</mark>" in html
 
 
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("Fest in MÜHLENBERG & Umgebung", "<mark>MÜHLENBERG</mark> &amp; Umgebung"),
+        ("Fest in Mu\u0308hlenberg, Straße", "<mark>Mu\u0308hlenberg</mark>, Straße"),
+        ("Straße, Fest in Mühlenberg", "<mark>Mühlenberg</mark>"),
+    ],
+)
+def test_highlight_finds_the_word_whatever_its_characters_fold_to(text, marked):
+    # One character to one (Ü → u), to none (a combining mark) and to two (ß → ss).
+    assert marked in highlight(text, [stem("muehlenberg")])
+
+
 def test_snippet_is_cut_at_word_boundaries_around_the_hit():
     words = " ".join(f"Wort{n}" for n in range(80))
     html = highlight(f"{words} Sommerfest {words}", [stem("Sommerfest")], length=60)

@@ -1,0 +1,98 @@
+"""Search stays bounded with a city's data: title hits first and then the newest, counts
+that stop at a limit ("more than"), and a type's pages without a total."""
+
+import pytest
+from django.urls import reverse
+
+from stadtteilbuero import pagination
+from stadtteilbuero.search import query
+from stadtteilbuero.views import SearchView
+from tests.factories import NoticeFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, text, **params):
+    return client.get(reverse("search"), {"q": text, **params})
+
+
+def news_titles(response):
+    [news] = [s for s in response.context["sections"] if s.key == "news"]
+    return [hit.object.title for hit in news.hits]
+
+
+def test_title_hits_come_first_then_the_newest(client):
+    NoticeFactory(title="Laternenfest im Park")
+    NoticeFactory(title="Herbst im Viertel", body="Danach gibt es ein Laternenfest.")
+    NoticeFactory(title="Laternenfest am Markt")
+    NoticeFactory(title="Laternenfest, Entwurf", is_published=False)
+    assert news_titles(search(client, "Laternenfest")) == [
+        "Laternenfest am Markt",
+        "Laternenfest im Park",
+        "Herbst im Viertel",
+    ]
+
+
+def test_title_hits_need_every_word_in_the_title(client):
+    NoticeFactory(title="Flohmarkt im Hof")
+    NoticeFactory(title="Hofflohmarkt")
+    NoticeFactory(title="Flohmarkt", body="Im Hof der Kita.")
+    NoticeFactory(title="Flohmarkt", body="Im Hof der Schule.")
+    assert news_titles(search(client, "flohmarkt hof -schule")) == [
+        "Hofflohmarkt",
+        "Flohmarkt im Hof",
+        "Flohmarkt",
+    ]
+
+
+def test_counts_stop_at_the_limit_and_say_more_than(client, monkeypatch):
+    monkeypatch.setattr(query, "COUNT_LIMIT", 6)
+    for number in range(8):
+        NoticeFactory(title=f"Stadtteilzeitung {number}")
+    NoticeFactory(title="Stadtteilzeitung, Entwurf", is_published=False)
+    ProjectFactory(title="Stadtteilzeitung")
+    response = search(client, "Stadtteilzeitung")
+    counts = {s.key: (s.count, s.more) for s in response.context["sections"]}
+    assert counts == {"projects": (1, False), "news": (6, True)}
+    content = response.content.decode()
+    assert "Mehr als 6 Ergebnisse<" in content  # 7 rounded down to what was counted
+    assert "Aktuelles (mehr als 6)" in content
+    assert "Mehr als 6 Ergebnisse in Aktuelles" in content
+    assert "Projekte (1)" in content
+
+
+def test_a_type_pages_on_without_counting_every_hit(client, monkeypatch):
+    monkeypatch.setattr(query, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(SearchView, "paginate_by", 2)
+    for number in range(7):
+        NoticeFactory(title=f"Nachbarschaftshilfe {number}")
+    first = search(client, "Nachbarschaft", typ="news")
+    assert news_titles(first) == ["Nachbarschaftshilfe 6", "Nachbarschaftshilfe 5"]
+    content = first.content.decode()
+    assert "Seite 1<" in content and "Seite 1 von" not in content
+    assert 'rel="next"' in content
+    third = search(client, "Nachbarschaft", typ="news", page=3)
+    assert news_titles(third) == ["Nachbarschaftshilfe 2", "Nachbarschaftshilfe 1"]
+    assert 'rel="next"' in third.content.decode()
+    last = search(client, "Nachbarschaft", typ="news", page=4)
+    assert news_titles(last) == ["Nachbarschaftshilfe 0"]
+    assert 'rel="next"' not in last.content.decode()
+
+
+def test_a_type_stops_paging_where_every_list_does(client, monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_LIMIT", 4)
+    monkeypatch.setattr(SearchView, "paginate_by", 2)
+    for number in range(7):
+        NoticeFactory(title=f"Nachbarschaftshilfe {number}")
+    response = search(client, "Nachbarschaft", typ="news", page=9)
+    assert response.context["page_obj"].number == 2
+    assert news_titles(response) == ["Nachbarschaftshilfe 4", "Nachbarschaftshilfe 3"]
+    assert 'rel="next"' not in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "x", "99999999999999999999"])
+def test_odd_page_numbers_show_a_page(client, page):
+    NoticeFactory(title="Nachbarschaftshilfe")
+    response = search(client, "Nachbarschaft", typ="news", page=page)
+    assert response.status_code == 200
+    assert news_titles(response) == ["Nachbarschaftshilfe"]
