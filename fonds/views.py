@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -58,7 +59,9 @@ class FundDetailView(DetailView):
     slug_field = "office__slug"
 
     def get_queryset(self):
-        return Fund.objects.current().with_figures().with_details()
+        # No with_figures(): `fund.figures` is computed where the page's money block is
+        # rendered, which the fragment cache mostly skips.
+        return Fund.objects.current().with_details()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -68,9 +71,12 @@ class FundDetailView(DetailView):
             .only("fund", "project_title", "requested_amount", "approved_amount", "status")
             .order_by("-decided_at", "pk")
         )
-        page = Paginator(funded, FUNDED_PER_PAGE).get_page(self.request.GET.get("page"))
+        number = self.request.GET.get("page")
         context.update(
-            funded_page=page,
+            # Lazy, like the figures: read only where the fragment is rendered.
+            funded_page=SimpleLazyObject(
+                lambda: Paginator(funded, FUNDED_PER_PAGE).get_page(number)
+            ),
             next_meeting=self.object.next_meeting(),
             jsonld=fund_jsonld(self.object),
         )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import (
+    ApplicationFactory,
     EventFactory,
     FundFactory,
     OfficeFactory,
@@ -115,3 +116,21 @@ def test_fund_list_figures_follow_a_change(client, django_assert_max_num_queries
     fund.budget = 15_000
     fund.save()
     assert "15.000,00" in client.get(url).content.decode()
+
+
+def test_fund_page_money_and_funded_projects_come_from_the_cache(
+    client, django_assert_max_num_queries
+):
+    fund = FundFactory(is_open=True)
+    application = ApplicationFactory(
+        fund=fund, status="approved", project_title="Hoffest", requested_amount="500.00"
+    )
+    first = client.get(fund.get_absolute_url()).content.decode()
+    assert "Hoffest" in first and 'data-figure="approved">500,00 €' in first
+    # The fund with its meetings and excluded categories; figures and projects cached.
+    with django_assert_max_num_queries(3):
+        client.get(fund.get_absolute_url())
+    application.approved_amount = "400.00"
+    application.save()
+    content = client.get(fund.get_absolute_url()).content.decode()
+    assert 'data-figure="approved">400,00 €' in content
