@@ -6,13 +6,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office, OfficeOwnedQuerySet
 from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
+from stadtteilbuero.links import public_url
 from stadtteilbuero.richtext import RichTextField
 
 from .category import Category
@@ -236,10 +236,10 @@ class Event(ImageMixin, EventSchedule, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:event-detail", kwargs={"slug": self.slug})
+        return public_url("events:event-detail", slug=self.slug)
 
     def get_ics_url(self):
-        return reverse("events:event-ics", kwargs={"slug": self.slug})
+        return public_url("events:event-ics", slug=self.slug)
 
     # --- checks ----------------------------------------------------------------------
 

@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office, OfficeOwnedQuerySet
+from stadtteilbuero.links import public_url
 from stadtteilbuero.money import format_euro as euro
 from stadtteilbuero.richtext import RichTextField
 
@@ -200,10 +200,10 @@ class Fund(models.Model):
         return f"{self.title} {self.year}"
 
     def get_absolute_url(self):
-        return reverse("fonds:fund-detail", kwargs={"slug": self.office.slug})
+        return public_url("fonds:fund-detail", slug=self.office.slug)
 
     def get_apply_url(self):
-        return reverse("fonds:application-create", kwargs={"slug": self.office.slug})
+        return public_url("fonds:application-create", slug=self.office.slug)
 
     def clean(self):
         super().clean()

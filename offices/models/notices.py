@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
+from stadtteilbuero.links import public_url
 from stadtteilbuero.richtext import RichTextField
 
 from .office import Office
@@ -103,7 +103,7 @@ class Notice(ImageMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("offices:notice-detail", kwargs={"slug": self.slug})
+        return public_url("offices:notice-detail", slug=self.slug)
 
     @property
     def is_pinned(self):

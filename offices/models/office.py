@@ -6,13 +6,13 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
+from stadtteilbuero.links import public_url
 from stadtteilbuero.richtext import RichTextField
 
 from .owned import OfficeOwnedQuerySet
@@ -178,7 +178,7 @@ class Office(ImageMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("offices:office-detail", kwargs={"slug": self.slug})
+        return public_url("offices:office-detail", slug=self.slug)
 
     @property
     def postal_address(self):

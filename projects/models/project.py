@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office, OfficeOwnedQuerySet
 from stadtteilbuero.history import HistoricalRecords
 from stadtteilbuero.images import ImageMixin
+from stadtteilbuero.links import public_url
 from stadtteilbuero.richtext import RichTextField
 
 from ..status import OVERRIDE_CHOICES, Status, status_condition, status_on
@@ -240,7 +240,7 @@ class Project(ImageMixin, ProjectMeasure, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+        return public_url("projects:project-detail", slug=self.slug)
 
     @property
     def status(self):

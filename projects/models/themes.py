@@ -2,8 +2,9 @@
 organisations."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from stadtteilbuero.links import public_url
 
 
 class Theme(models.Model):
@@ -22,7 +23,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:project-list") + f"?thema={self.slug}"
+        return public_url("projects:project-list") + f"?thema={self.slug}"
 
 
 class Partner(models.Model):

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import HoursException, HoursKind, OfficeOwnedQuerySet, Weekday
 from stadtteilbuero.images import ImageMixin, image_field
+from stadtteilbuero.links import public_url
 from stadtteilbuero.richtext import RichTextField
 
 
@@ -184,10 +184,10 @@ class Room(ImageMixin, models.Model):
         return f"{self.name} ({self.office})"
 
     def get_absolute_url(self):
-        return reverse("rooms:room-detail", kwargs={"slug": self.slug})
+        return public_url("rooms:room-detail", slug=self.slug)
 
     def get_request_url(self):
-        return reverse("rooms:request-create", kwargs={"slug": self.slug})
+        return public_url("rooms:request-create", slug=self.slug)
 
     @property
     def is_free_of_charge(self):
