@@ -90,8 +90,10 @@ class ApplicationCreateView(View):
     template_name = "fonds/application_form.html"
 
     def get_fund(self):
+        # The figures only where a sent form is checked against the remaining budget
+        # (`fund.figures` computes them then): the empty form shows none.
         return get_object_or_404(
-            Fund.objects.current().with_figures().with_details(), office__slug=self.kwargs["slug"]
+            Fund.objects.current().with_details(), office__slug=self.kwargs["slug"]
         )
 
     def render(self, submission, status=200):

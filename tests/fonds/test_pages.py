@@ -160,7 +160,7 @@ def test_fund_page_query_count_is_bounded(client, django_assert_max_num_queries,
 def test_form_page_query_count_is_bounded(client, django_assert_max_num_queries, count):
     fund = make_data(count)[0]
     CostCategoryFactory.create_batch(count)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):
         response = client.get(fund.get_apply_url())
     assert response.status_code == 200
 
