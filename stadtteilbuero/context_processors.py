@@ -1,12 +1,9 @@
-from functools import lru_cache
-
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.translation import get_language
 
-from .metadata import translated_path
+from .links import public_url, translated_path
 from .navigation import MAIN_NAVIGATION
 
 
@@ -17,12 +14,6 @@ def portal_logo():
     if logo.startswith("/") and not logo.startswith("//"):
         return logo
     return static(logo)
-
-
-@lru_cache(maxsize=16)
-def navigation_urls(language) -> list[tuple[str, str]]:
-    """(URL, label) of each main section in a language; the same on every page."""
-    return [(reverse(url_name), label) for url_name, label in MAIN_NAVIGATION]
 
 
 def portal(request):
@@ -38,10 +29,10 @@ def portal(request):
         }
         for code, _name in settings.LANGUAGES
     ]
-    navigation = [
-        {"url": url, "label": label, "current": request.path.startswith(url)}
-        for url, label in navigation_urls(current)
-    ]
+    navigation = []
+    for url_name, label in MAIN_NAVIGATION:
+        url = public_url(url_name)
+        navigation.append({"url": url, "label": label, "current": request.path.startswith(url)})
     return {
         "portal_name": settings.PORTAL_NAME,
         "portal_logo": portal_logo(),

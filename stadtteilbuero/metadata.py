@@ -5,12 +5,13 @@ request's Host header, so feeds, sitemap and JSON-LD name the public address als
 they are built behind a proxy or in a management command.
 """
 
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language
+
+from .links import translated_path
 
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
@@ -24,18 +25,6 @@ def absolute_url(path: str) -> str:
     if not path or urlsplit(path).scheme:
         return path
     return base_url() + path
-
-
-def translated_path(path: str, code: str) -> str:
-    """`path` (with its query) in the language `code`. Django's translate_url resolves and
-    reverses the path, and every page asks for it five times (language switch, hreflang
-    links): kept per path and the active language, on which resolving depends."""
-    return _translated_path(path, code, get_language())
-
-
-@lru_cache(maxsize=4096)
-def _translated_path(path, code, active_language):
-    return translate_url(path, code)
 
 
 def language_alternates(path: str) -> list[dict]:

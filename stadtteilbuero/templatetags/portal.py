@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from stadtteilbuero import metadata
+from stadtteilbuero.links import translated_path
 from stadtteilbuero.money import format_euro
 from stadtteilbuero.richtext import plain_text, render_markdown
 
@@ -96,7 +97,7 @@ def page_metadata(context):
     return {
         "canonical": metadata.absolute_url(path),
         "alternates": metadata.language_alternates(path),
-        "x_default": metadata.absolute_url(metadata.translated_path(path, settings.LANGUAGE_CODE)),
+        "x_default": metadata.absolute_url(translated_path(path, settings.LANGUAGE_CODE)),
         "card": metadata.social_card(context),
     }
 
