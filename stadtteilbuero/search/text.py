@@ -38,7 +38,6 @@ def _stemmer():
     return snowballstemmer.stemmer("german")
 
 
-@lru_cache(maxsize=4096)  # called per character of every highlighted text
 def normalize_char(char: str) -> str:
     if char == "ß":
         return "ss"
@@ -46,9 +45,28 @@ def normalize_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+class _FoldTable(dict):
+    """A str.translate table filled as characters come: each to its folded form.
+    Remembers the characters that fold to other than one character (ß → ss)."""
+
+    def __init__(self):
+        super().__init__()
+        self.uneven = set()
+
+    def __missing__(self, code):
+        folded = self[code] = normalize_char(chr(code))
+        if len(folded) != 1:
+            self.uneven.add(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def normalize(text: str) -> str:
-    """Lower case without accents: 'Mühlenberg' → 'muhlenberg', 'Fußball' → 'fussball'."""
-    return "".join(normalize_char(char) for char in text)
+    """Lower case without accents: 'Mühlenberg' → 'muhlenberg', 'Fußball' → 'fussball'.
+    One translate() through the table of folded characters (every entry's whole text)."""
+    return text.translate(_FOLD)
 
 
 def stem(word: str) -> str:
@@ -109,24 +127,6 @@ def needles(clauses: list[list[Term]]) -> list[str]:
     return [term.needle for clause in clauses for term in clause if not term.negated]
 
 
-class _FoldTable(dict):
-    """A str.translate table filled as characters come: each to its folded form.
-    Remembers the characters that fold to other than one character (ß → ss)."""
-
-    def __init__(self):
-        super().__init__()
-        self.uneven = set()
-
-    def __missing__(self, code):
-        folded = self[code] = normalize_char(chr(code))
-        if len(folded) != 1:
-            self.uneven.add(chr(code))
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
 def _fold(text: str):
     """`text` folded as normalize() does, and for each folded character the index of the
     character of `text` it comes from. One translate() for the usual text, where every
@@ -136,7 +136,7 @@ def _fold(text: str):
         return folded, range(len(text))
     pieces, origin = [], []
     for index, char in enumerate(text):
-        for piece in normalize_char(char):
+        for piece in _FOLD[ord(char)]:
             pieces.append(piece)
             origin.append(index)
     return "".join(pieces), origin
