@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db.models import Count, Sum
 from django.urls import reverse
+from imagekit.specs import ImageSpec
 
 from events.models import Event, Occurrence
 from fonds.models import Application, ApplicationEvent, Fund, Payout, Proof
@@ -126,7 +127,12 @@ def check_demo_images_have_alt_text():
     assert len({obj.image.name for obj in with_image}) <= len(ALT_TEXTS)
 
 
-def test_demo_pages_render(client):
+def test_demo_pages_render(client, monkeypatch):
+    # The pages name their renditions without making the files (4 s of WebP encoding for
+    # the demo pictures); tests/stadtteilbuero/test_images.py proves the files are made.
+    monkeypatch.setattr(
+        ImageSpec, "cachefile_strategy", "imagekit.cachefiles.strategies.Optimistic"
+    )
     for project in Project.objects.all():
         response = client.get(project.get_absolute_url())
         assert response.status_code == 200
