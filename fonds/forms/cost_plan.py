@@ -31,7 +31,8 @@ class ExpenseLineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].empty_label = _("– please choose –")
         if category_choices is not None:
-            # The rows share one list: the categories are read once, not once per row.
+            # The rows share one list (a cached callable): the categories are read once,
+            # when a row first renders, not once per row.
             self.fields["category"].choices = category_choices
         style_line_widgets(self)
         self.fields["quantity"].widget.attrs["data-quantity"] = ""

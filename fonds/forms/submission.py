@@ -2,6 +2,7 @@
 submission, online and on paper."""
 
 from decimal import Decimal
+from functools import cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -24,9 +25,15 @@ class ApplicationSubmission:
 
     def __init__(self, fund: Fund, data=None, files=None, *, add_row=None):
         self.fund = fund
-        category_choices = [("", _("– please choose –"))] + [
-            (category.pk, category.name) for category in CostCategory.objects.all()
-        ]
+
+        @cache
+        def category_choices():
+            # Read when a row first renders: the empty form from the fragment cache
+            # renders none (the rows' select then reads this one list, once).
+            return [("", _("– please choose –"))] + [
+                (category.pk, category.name) for category in CostCategory.objects.all()
+            ]
+
         if data is not None and add_row in ("expenses", "incomes"):
             data = data.copy()
             key = f"{add_row}-TOTAL_FORMS"

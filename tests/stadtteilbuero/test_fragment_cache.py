@@ -2,6 +2,7 @@
 still never stale after a change, never shared with logged-in staff."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from tests.factories import (
     ApplicationFactory,
+    CostCategoryFactory,
     EventFactory,
     FundFactory,
     OfficeFactory,
@@ -134,3 +136,25 @@ def test_fund_page_money_and_funded_projects_come_from_the_cache(
     application.save()
     content = client.get(fund.get_absolute_url()).content.decode()
     assert 'data-figure="approved">400,00 €' in content
+
+
+def test_the_empty_application_form_comes_from_the_cache_with_each_visitors_token(
+    client, django_assert_max_num_queries
+):
+    fund = FundFactory(is_open=True)
+    url = fund.get_apply_url()
+    CostCategoryFactory(name="Saalmiete")
+    first = client.get(url)
+    assert "Saalmiete" in first.content.decode()
+    # The fund with its meetings and excluded categories; the fields are cached.
+    with django_assert_max_num_queries(3):
+        other_visitor = Client().get(url)
+    # The fields come from the cache; the token is each visitor's own.
+    assert other_visitor.content.decode().count('name="requested_amount"') == 1
+    assert csrf_token(other_visitor) != csrf_token(first)
+    CostCategoryFactory(name="Druckkosten")
+    assert "Druckkosten" in client.get(url).content.decode()
+
+
+def csrf_token(response):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
