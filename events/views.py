@@ -16,7 +16,7 @@ from django.views.generic import DetailView, ListView, RedirectView, TemplateVie
 from offices.models import Office
 from stadtteilbuero.metadata import absolute_url
 from stadtteilbuero.pagecache import last_modified
-from stadtteilbuero.pagination import CappedPaginator
+from stadtteilbuero.pagination import CappedPaginator, KeptCountMixin
 
 from . import ics
 from .forms import EventFilterForm, local_midnight
@@ -39,7 +39,7 @@ def published_occurrences():
     return Occurrence.objects.published().with_event()
 
 
-class EventListView(ListView):
+class EventListView(KeptCountMixin, ListView):
     template_name = "events/event_list.html"
     context_object_name = "occurrences"
     paginate_by = 20

@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from events.models import Occurrence
 from offices.models import Office
+from stadtteilbuero.pagination import KeptCountMixin
 
 from .forms import ProjectFilter
 from .jsonld import project_jsonld
@@ -12,7 +13,7 @@ EVENTS_ON_PROJECT_PAGE = 5
 RELATED_PROJECTS = 3
 
 
-class ProjectListView(ListView):
+class ProjectListView(KeptCountMixin, ListView):
     paginate_by = 12
     context_object_name = "projects"
     template_name = "projects/project_list.html"

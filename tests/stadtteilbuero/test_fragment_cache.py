@@ -6,7 +6,9 @@ import re
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +19,7 @@ from tests.factories import (
     FundFactory,
     OfficeFactory,
     OfficeHoursFactory,
+    ProjectFactory,
     TeamMemberFactory,
 )
 
@@ -158,3 +161,34 @@ def test_the_empty_application_form_comes_from_the_cache_with_each_visitors_toke
 
 def csrf_token(response):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
+
+
+@pytest.mark.parametrize(
+    "list_url, make",
+    [
+        (reverse("events:event-list"), lambda office: EventFactory(office=office)),
+        (reverse("projects:project-list"), lambda office: ProjectFactory(office=office)),
+    ],
+)
+def test_a_visitors_list_counts_once_and_a_new_item_counts_at_once(
+    client, superuser, django_assert_num_queries, list_url, make
+):
+    office = OfficeFactory()
+    for _ in range(3):
+        make(office)
+    assert counted(client, list_url) == (True, 3)
+    # A page of the same list: the count is kept (the filters would make another list).
+    assert counted(client, f"{list_url}?page=1") == (False, 3)
+    make(office)
+    assert counted(client, f"{list_url}?page=1") == (True, 4)
+    staff = Client()
+    staff.force_login(superuser)
+    assert counted(staff, list_url)[0], "staff may see more: they are counted afresh"
+
+
+def counted(client, url):
+    """(whether the request counted the rows, the count the page shows)."""
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(url).content.decode()
+    number = re.search(r'<p role="status">(?:More than )?([\d.]+) ', content)[1]
+    return any("COUNT(" in query["sql"] for query in queries), int(number.replace(".", ""))
