@@ -1,6 +1,7 @@
 """Events in the site search (stadtteilbuero.search): one result per event with its
 next date, so a weekly café is listed once."""
 
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from stadtteilbuero.search import SearchType, register
@@ -24,6 +25,8 @@ register(
             e.office.district,
         ],
         results=lambda queryset: queryset.with_next_date().select_related("office", "category"),
+        # Re-indexed where the dates are written (events.services.event_sync_occurrences).
+        visible_until=lambda e: e.occurrences.aggregate(last=Max("end"))["last"],
         template="events/_search_hit.html",
         list_url="events:event-list",
     )

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from stadtteilbuero.search import reindex
+
 from .models import Event, Occurrence
 
 
@@ -28,6 +30,7 @@ def event_sync_occurrences(*, event: Event) -> int:
     ]
     Occurrence.objects.filter(event=event).delete()
     Occurrence.objects.bulk_create(rows)
+    reindex(event)  # its search entry keeps when the last date ends
     return len(rows)
 
 

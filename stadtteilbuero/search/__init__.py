@@ -2,7 +2,7 @@
 text.py (how text is read) and query.py (how entries are found and ranked)."""
 
 from .query import HITS_PER_TYPE, hit_total, matching_ids, search_overview, type_page
-from .registry import SearchType, rebuild, register, types
+from .registry import SearchType, rebuild, register, reindex, types
 
 __all__ = [
     "HITS_PER_TYPE",
@@ -11,6 +11,7 @@ __all__ = [
     "matching_ids",
     "rebuild",
     "register",
+    "reindex",
     "search_overview",
     "type_page",
     "types",

@@ -8,10 +8,12 @@
     ))
 
 The first text is the title (ranked above the rest). Saving or deleting an object
-updates its entry; `manage.py rebuild_search_index` rewrites all of them (after bulk
-changes, or when a related name in a text changed).
+updates its entry; `reindex(obj)` writes it where what it keeps changed without a save
+(an event's dates: `visible_until`); `manage.py rebuild_search_index` rewrites all of them
+(after bulk changes, or when a related name in a text changed).
 """
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -41,6 +43,9 @@ class SearchType:
     # The list page that takes ?q= (URL name), for the "all results" link.
     list_url: str = ""
     template: str = "stadtteilbuero/_search_hit.html"
+    # When an object stops being public by itself (None: never), e.g. an event after its
+    # last date. Kept on the entry; whoever changes that moment re-indexes the object.
+    visible_until: Callable[[Model], datetime.datetime | None] = lambda obj: None
 
     def snippet_text(self, obj) -> str:
         """The texts after the title, as plain text: the snippet shows the first hit."""
@@ -73,10 +78,16 @@ def entry_values(search_type: SearchType, obj) -> dict:
         with translation.override(code):
             texts += [plain_text(text or "") for text in search_type.texts(obj)]
     title = normalize(texts[0])[:300]
-    return {"title": title, "document": normalize("\n".join(dict.fromkeys(texts)))}
+    return {
+        "title": title,
+        "document": normalize("\n".join(dict.fromkeys(texts))),
+        "visible_until": search_type.visible_until(obj),
+    }
 
 
 def index_object(search_type: SearchType, obj):
+    """Write the object's entry (saving does it; call it when what an entry keeps changed
+    without a save, as an event's dates)."""
     from stadtteilbuero.models import SearchEntry
 
     # One upsert statement instead of update_or_create's savepoint, lock and write.
@@ -85,8 +96,13 @@ def index_object(search_type: SearchType, obj):
         [entry],
         update_conflicts=True,
         unique_fields=["kind", "object_id"],
-        update_fields=["title", "document", "updated_at"],
+        update_fields=["title", "document", "visible_until", "updated_at"],
     )
+
+
+def reindex(obj) -> None:
+    """Write the entry of an object of a registered type."""
+    index_object(type_of(type(obj)), obj)
 
 
 def rebuild(batch_size: int = 500) -> int:

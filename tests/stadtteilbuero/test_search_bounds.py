@@ -1,13 +1,19 @@
 """Search stays bounded with a city's data: title hits first and then the newest, counts
 that stop at a limit ("more than"), and a type's pages without a total."""
 
-import pytest
-from django.urls import reverse
+import datetime
 
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from events.services import event_sync_occurrences
 from stadtteilbuero import pagination
-from stadtteilbuero.search import query
+from stadtteilbuero.models import SearchEntry
+from stadtteilbuero.search import query, rebuild
 from stadtteilbuero.views import SearchView
-from tests.factories import NoticeFactory, ProjectFactory
+from tests.factories import EventFactory, NoticeFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +102,45 @@ def test_odd_page_numbers_show_a_page(client, page):
     response = search(client, "Nachbarschaft", typ="news", page=page)
     assert response.status_code == 200
     assert news_titles(response) == ["Nachbarschaftshilfe"]
+
+
+def event_titles(response):
+    sections = [s for s in response.context["sections"] if s.key == "events"]
+    return [hit.object.title for section in sections for hit in section.hits]
+
+
+def test_an_events_entry_keeps_when_its_last_date_ends_as_its_dates_change():
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    event = EventFactory(title="Hofflohmarkt", start=tomorrow)
+    entry = SearchEntry.objects.get(kind="events", object_id=event.pk)
+    assert entry.visible_until == event.occurrences.get().end
+    # The admin's path: the event saved (indexed), then its dates rewritten.
+    event.start = tomorrow + datetime.timedelta(days=7)
+    event.end = event.start + datetime.timedelta(hours=3)
+    event.save()
+    event_sync_occurrences(event=event)
+    entry.refresh_from_db()
+    assert entry.visible_until == event.start + datetime.timedelta(hours=3)
+    SearchEntry.objects.all().delete()
+    rebuild()
+    assert (
+        SearchEntry.objects.get(kind="events", object_id=event.pk).visible_until
+        == entry.visible_until
+    )
+
+
+def test_entries_past_their_end_are_skipped_before_the_objects_are_asked(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the entry is changed behind the content's back
+    event = EventFactory(title="Hofflohmarkt", start=timezone.now() + datetime.timedelta(days=1))
+    assert event_titles(search(client, "Hofflohmarkt")) == ["Hofflohmarkt"]
+    # An entry that says its object ended is not read, whatever the object says.
+    SearchEntry.objects.filter(kind="events", object_id=event.pk).update(
+        visible_until=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert event_titles(search(client, "Hofflohmarkt")) == []
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=2)):
+        event_sync_occurrences(event=event)  # its dates are over: the entry says so
+        assert (
+            SearchEntry.objects.get(kind="events", object_id=event.pk).visible_until
+            < timezone.now()
+        )
