@@ -171,7 +171,7 @@ def csrf_token(response):
     ],
 )
 def test_a_visitors_list_counts_once_and_a_new_item_counts_at_once(
-    client, superuser, django_assert_num_queries, list_url, make
+    client, superuser, list_url, make
 ):
     office = OfficeFactory()
     for _ in range(3):
