@@ -8,6 +8,15 @@ from stadtteilbuero.search import SearchType, register
 
 from .models import Event
 
+
+def last_date_end(event):
+    """When the event's last date ends (None without dates): annotated where the whole
+    index is rebuilt, read otherwise."""
+    if hasattr(event, "last_date_end"):
+        return event.last_date_end
+    return event.occurrences.aggregate(last=Max("end"))["last"]
+
+
 register(
     SearchType(
         key="events",
@@ -26,7 +35,10 @@ register(
         ],
         results=lambda queryset: queryset.with_next_date().select_related("office", "category"),
         # Re-indexed where the dates are written (events.services.event_sync_occurrences).
-        visible_until=lambda e: e.occurrences.aggregate(last=Max("end"))["last"],
+        visible_until=last_date_end,
+        index_queryset=lambda queryset: queryset.select_related("office", "category").annotate(
+            last_date_end=Max("occurrences__end")
+        ),
         template="events/_search_hit.html",
         list_url="events:event-list",
     )

@@ -22,5 +22,6 @@ register(
             fund.rules,
         ],
         results=lambda queryset: queryset.select_related("office"),
+        index_queryset=lambda queryset: queryset.select_related("office"),
     )
 )

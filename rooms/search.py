@@ -22,5 +22,6 @@ register(
             room.office.district,
         ],
         results=lambda queryset: queryset.select_related("office"),
+        index_queryset=lambda queryset: queryset.select_related("office"),
     )
 )

@@ -46,6 +46,9 @@ class SearchType:
     # When an object stops being public by itself (None: never), e.g. an event after its
     # last date. Kept on the entry; whoever changes that moment re-indexes the object.
     visible_until: Callable[[Model], datetime.datetime | None] = lambda obj: None
+    # What `rebuild` reads with the objects, so that `texts` and `visible_until` run no
+    # query per object (select_related, annotations).
+    index_queryset: Callable[[QuerySet], QuerySet] = lambda queryset: queryset
 
     def snippet_text(self, obj) -> str:
         """The texts after the title, as plain text: the snippet shows the first hit."""
@@ -113,7 +116,9 @@ def rebuild(batch_size: int = 500) -> int:
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         for search_type in types():
-            objects = search_type.model._default_manager.iterator(chunk_size=batch_size)
+            objects = search_type.index_queryset(search_type.model._default_manager.all()).iterator(
+                chunk_size=batch_size
+            )
             entries = (
                 SearchEntry(kind=search_type.key, object_id=o.pk, **entry_values(search_type, o))
                 for o in objects

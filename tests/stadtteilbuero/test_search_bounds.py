@@ -5,15 +5,18 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from events.models import Event
 from events.services import event_sync_occurrences
 from stadtteilbuero import pagination
 from stadtteilbuero.models import SearchEntry
 from stadtteilbuero.search import query, rebuild
 from stadtteilbuero.views import SearchView
-from tests.factories import EventFactory, NoticeFactory, ProjectFactory
+from tests.factories import EventFactory, FundFactory, NoticeFactory, ProjectFactory, RoomFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +147,20 @@ def test_entries_past_their_end_are_skipped_before_the_objects_are_asked(client,
             SearchEntry.objects.get(kind="events", object_id=event.pk).visible_until
             < timezone.now()
         )
+
+
+def test_rebuilding_the_index_reads_no_row_per_object():
+    def rebuild_queries():
+        with CaptureQueriesContext(connection) as queries:
+            rebuild()
+        return len(queries)
+
+    for _ in range(2):
+        EventFactory(), FundFactory(), RoomFactory()
+    few = rebuild_queries()
+    for _ in range(3):
+        EventFactory(), FundFactory(), RoomFactory()
+    assert rebuild_queries() == few
+    event = Event.objects.latest("pk")
+    entry = SearchEntry.objects.get(kind="events", object_id=event.pk)
+    assert entry.visible_until == event.occurrences.get().end
