@@ -120,8 +120,8 @@ class SearchEntry(models.Model):
     One table for every type, so /suche/ counts and ranks all of them in one query and a
     new app joins with a few lines in its search.py. Rows are written when an object is
     saved (stadtteilbuero.search.registry), when an event's dates are rewritten and by
-    `manage.py rebuild_search_index`; the PostgreSQL trigram indexes come from migration
-    0003.
+    `manage.py rebuild_search_index`; the PostgreSQL trigram indexes come from migrations
+    0003 and 0005 (the text's index also keeps the end, so past events drop out in it).
     """
 
     kind = models.CharField(_("kind"), max_length=20)

@@ -164,3 +164,21 @@ def test_rebuilding_the_index_reads_no_row_per_object():
     event = Event.objects.latest("pk")
     entry = SearchEntry.objects.get(kind="events", object_id=event.pk)
     assert entry.visible_until == event.occurrences.get().end
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index is PostgreSQL's")
+def test_the_text_index_leaves_out_past_entries_itself():
+    """The end is asked in the form the index keeps (migration 0005): the index scan, not
+    a re-check of every row that has the word, drops the past events."""
+    ProjectFactory(title="Quartiersgarten")  # no end: kept as 'infinity'
+    clauses = query.search_text.parse("Quartiersgarten")
+    # As the search's statement reads them: the words as written, in no order.
+    matches = query.matching_entries(clauses, fuzzy=False).filter(query.still_visible())
+    matches = matches.order_by()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: force the index
+        plan = matches.explain()
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "searchentry_document_until" in plan
+    assert "COALESCE(visible_until, 'infinity'" in index_condition
+    assert [entry.title for entry in matches] == ["quartiersgarten"]
