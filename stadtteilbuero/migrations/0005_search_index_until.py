@@ -1,7 +1,7 @@
 """The text index of the search also holds an entry's end (PostgreSQL; SQLite searches
 without it): past events are left out inside the index scan instead of being read and
 re-checked. At city scale "Nordstadt" is in 9,800 entries, 6,400 of them past events;
-the statement took 12 to 22 ms, with this index 6 to 8 ms.
+the statement took 12 to 22 ms, with this index 6 to 9 ms.
 
 btree_gin lets a GIN index keep a timestamp beside the trigrams. An empty end ("never")
 is kept as 'infinity', since a GIN index cannot answer IS NULL: the search asks for

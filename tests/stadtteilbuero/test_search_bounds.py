@@ -15,6 +15,7 @@ from events.services import event_sync_occurrences
 from stadtteilbuero import pagination
 from stadtteilbuero.models import SearchEntry
 from stadtteilbuero.search import query, rebuild
+from stadtteilbuero.search import text as search_text
 from stadtteilbuero.views import SearchView
 from tests.factories import EventFactory, FundFactory, NoticeFactory, ProjectFactory, RoomFactory
 
@@ -171,8 +172,12 @@ def test_the_text_index_leaves_out_past_entries_itself():
     """The end is asked in the form the index keeps (migration 0005): the index scan, not
     a re-check of every row that has the word, drops the past events."""
     ProjectFactory(title="Quartiersgarten")  # no end: kept as 'infinity'
-    clauses = query.search_text.parse("Quartiersgarten")
+    EventFactory(
+        title="Quartiersgarten: Pflanztag", start=timezone.now() - datetime.timedelta(days=9)
+    )
+    clauses = search_text.parse("Quartiersgarten")
     # As the search's statement reads them: the words as written, in no order.
+    assert query.matching_entries(clauses, fuzzy=False).count() == 2
     matches = query.matching_entries(clauses, fuzzy=False).filter(query.still_visible())
     matches = matches.order_by()
     with connection.cursor() as cursor:
