@@ -9,8 +9,9 @@
 - The key holds the language, the host and the full path with its query string, and
   a generation: every save or delete of a model (m2m changes included, see
   `content_changed`) starts a new generation, so a change in the admin is visible on
-  the very next request. The time of the last change is kept with it and serves as
-  `Last-Modified` for the feeds.
+  the very next request. Rows no public page shows keep the generation: what residents
+  send (`shown_on_public_pages`), sessions, login records, the mail queue. The time of
+  the last change is kept with it and serves as `Last-Modified` for the feeds.
 - Entries also expire after PAGE_CACHE_SECONDS, since "upcoming" moves with the clock.
 """
 
@@ -27,7 +28,9 @@ from django.utils import timezone, translation
 from . import page_holes
 
 GENERATION_KEY = "pagecache:generation"
-# Rows that change on their own and are never shown on a public page.
+# Rows that change on their own and are never shown on a public page: sessions, the mail
+# queue and its task results, the login records of axes and the second factors (each login
+# writes them). tests/stadtteilbuero/test_page_cache.py checks that each label exists.
 IGNORED_MODELS = {
     "admin.logentry",
     "sessions.session",
@@ -35,7 +38,14 @@ IGNORED_MODELS = {
     "auth.permission",
     "stadtteilbuero.outgoingmail",
     "stadtteilbuero.ratelimitcounter",
-    "django_tasks_db.dbtaskresult",
+    "django_tasks_database.dbtaskresult",
+    "axes.accessattempt",
+    "axes.accessattemptexpiration",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    "otp_static.staticdevice",
+    "otp_static.statictoken",
+    "otp_totp.totpdevice",
 }
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 
@@ -67,9 +77,15 @@ def _new_generation() -> None:
 _changed_in_request = ContextVar("pagecache_changed", default=False)
 
 
-def content_changed(sender, **kwargs) -> None:
-    """Signal receiver: a saved or deleted row ends the current generation."""
+def content_changed(sender, instance=None, **kwargs) -> None:
+    """Signal receiver: a saved or deleted row ends the current generation, unless no
+    public page shows it. A model says so with `shown_on_public_pages` (False, or a
+    property of the row): what residents send (an application, its cost plan and files, a
+    proof of use, a room request) would otherwise empty the caches with every submission,
+    on a deadline day many times a minute."""
     if sender._meta.label_lower in IGNORED_MODELS:
+        return
+    if not getattr(instance, "shown_on_public_pages", True):
         return
     _new_generation()
     _changed_in_request.set(True)

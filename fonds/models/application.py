@@ -328,6 +328,13 @@ class Application(models.Model):
         return status in self.TRANSITIONS.get(self.status, set())
 
     @property
+    def shown_on_public_pages(self) -> bool:
+        """The public pages show granted applications only (the fund's figures, its funded
+        projects): storing or withdrawing an open one keeps the page cache
+        (stadtteilbuero/pagecache.py). No transition leads out of the granted ones."""
+        return self.status in self.Status.granted()
+
+    @property
     def can_withdraw(self):
         return self.can_transition_to(self.Status.WITHDRAWN)
 

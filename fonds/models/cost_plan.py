@@ -19,6 +19,9 @@ class ExpenseLineQuerySet(OfficeOwnedQuerySet):
 
 
 class ExpenseLine(models.Model):
+    # What residents send is never on a public page: saving it keeps the page cache.
+    shown_on_public_pages = False
+
     application = models.ForeignKey(
         Application,
         on_delete=models.CASCADE,
@@ -59,6 +62,9 @@ class IncomeLineQuerySet(OfficeOwnedQuerySet):
 
 
 class IncomeLine(models.Model):
+    # What residents send is never on a public page: saving it keeps the page cache.
+    shown_on_public_pages = False
+
     class Kind(models.TextChoices):
         OWN_MONEY = "own_money", _("Own money")
         VOLUNTEER_WORK = "volunteer_work", _("Volunteer work (valued in euros)")

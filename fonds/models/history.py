@@ -17,6 +17,9 @@ class ApplicationEventQuerySet(OfficeOwnedQuerySet):
 class ApplicationEvent(models.Model):
     """One row of an application's history: who changed what, when, and why."""
 
+    # What residents send is never on a public page: saving it keeps the page cache.
+    shown_on_public_pages = False
+
     # PROTECT: an application with a history cannot be deleted by accident; the law's
     # deletion (anonymisation) blanks the personal data and keeps these rows.
     application = models.ForeignKey(

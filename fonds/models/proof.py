@@ -37,6 +37,9 @@ class ProofQuerySet(OfficeOwnedQuerySet):
 class Proof(models.Model):
     """The applicant's report on what was done and what the money was spent on."""
 
+    # What residents send is never on a public page: saving it keeps the page cache.
+    shown_on_public_pages = False
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted, being checked")
         ACCEPTED = "accepted", _("Accepted")

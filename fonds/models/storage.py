@@ -56,6 +56,9 @@ class PrivateFile(models.Model):
     """A file of an applicant (attachment, receipt, photo): private storage only, checked
     by content on the way in (stadtteilbuero.uploads), served to the office's staff only."""
 
+    # What residents send is never on a public page: saving it keeps the page cache.
+    shown_on_public_pages = False
+
     UPLOAD_FOLDER = "files"
 
     file = models.FileField(

@@ -76,7 +76,9 @@ def application_submit(
             )
 
         fund.last_sequence += 1
-        fund.save(update_fields=["last_sequence"])
+        # update(), not save(): the counter is on no public page, and a save would start
+        # a new generation of the page cache with every submission (pagecache.py).
+        Fund.objects.filter(pk=fund.pk).update(last_sequence=fund.last_sequence)
 
         application.fund = fund
         application.sequence = fund.last_sequence

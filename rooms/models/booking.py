@@ -34,6 +34,9 @@ class BookingRequestQuerySet(RoomOwnedQuerySet):
 
 
 class BookingRequest(models.Model):
+    # What residents send is never on a public page: saving it keeps the page cache.
+    shown_on_public_pages = False
+
     class Status(models.TextChoices):
         REQUESTED = "requested", pgettext_lazy("room request", "Requested")
         PROPOSED = "proposed", _("Other time proposed")
@@ -245,6 +248,9 @@ class BookingEventQuerySet(RoomOwnedQuerySet):
 
 class BookingEvent(models.Model):
     """One row of a request's history: who changed what, when, and why."""
+
+    # What residents send is never on a public page: saving it keeps the page cache.
+    shown_on_public_pages = False
 
     request = models.ForeignKey(
         BookingRequest, on_delete=models.CASCADE, related_name="events", verbose_name=_("request")

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +19,18 @@ pytestmark = pytest.mark.django_db
 
 def post(client, room, **overrides):
     return client.post(reverse("rooms:request-create", args=[room.slug]), form_data(**overrides))
+
+
+def test_a_request_keeps_the_cached_room_page(client, room, django_capture_on_commit_callbacks):
+    """A request is on no public page (the week shows confirmed bookings only): it does
+    not empty the page cache, as every request would on a busy day."""
+    page = room.get_absolute_url()
+    client.get(page)
+    assert client.get(page)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(Client(), room).status_code == 302
+    assert BookingRequest.objects.exists()
+    assert client.get(page)["X-Page-Cache"] == "hit"
 
 
 def field_errors(response, name):

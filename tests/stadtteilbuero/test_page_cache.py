@@ -4,11 +4,13 @@ database connection shows a short 503 page."""
 import gzip
 
 import pytest
+from django.apps import apps
 from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
 
 from offices.models import Notice
+from stadtteilbuero.pagecache import IGNORED_MODELS
 from stadtteilbuero.views import HomeView
 from tests.factories import NoticeFactory, ProjectFactory, ThemeFactory
 
@@ -80,6 +82,21 @@ def test_a_staff_post_starts_fresh_pages_even_without_a_signal(client, superuser
     staff.force_login(superuser)
     staff.post(reverse("admin:offices_notice_changelist"), {"action": "", "index": 0})
     assert "Nachher" in client.get(NEWS).content.decode()
+
+
+def test_rows_that_change_on_their_own_are_named_by_their_real_labels():
+    """A misspelt label would let every mail sent (its task result) or every login (its
+    axes record) empty the cache, as "django_tasks_db" did."""
+    installed = {model._meta.label_lower for model in apps.get_models()}
+    assert not IGNORED_MODELS - installed
+
+
+def test_a_failed_login_keeps_the_cached_pages(client, superuser):
+    NoticeFactory()
+    client.get(NEWS)
+    # axes records the attempt and the failure: rows of its own, on no public page.
+    Client().post(reverse("admin:login"), {"username": superuser.username, "password": "x"})
+    assert client.get(NEWS)["X-Page-Cache"] == "hit"
 
 
 def test_the_language_is_part_of_the_key(client):
