@@ -50,7 +50,7 @@ BROWSE = [
 ]
 FIELD = re.compile(r"<(input|select|textarea)\b([^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
-OPTION = re.compile(r'<option value="([^"]+)"')
+OPTION = re.compile(r'<option value="([^"]*)"([^>]*\bselected\b)?')
 
 
 class Stats:
@@ -91,7 +91,8 @@ def fetch(client, stats, kind, url, data=None):
 
 
 def form_fields(html):
-    """The form's fields with the values the page gave them (first option of a select)."""
+    """The form's fields as a browser sends them untouched: the values the page gave
+    them, a select's selected option or else its first (an empty row stays empty)."""
     fields = {}
     for match in FIELD.finditer(html):
         attributes = dict(ATTRIBUTE.findall(match.group(2)))
@@ -101,15 +102,24 @@ def form_fields(html):
         value = attributes.get("value", "")
         if match.group(1).lower() == "select":
             options = OPTION.findall(html[match.end() : html.find("</select>", match.end())])
-            value = options[0] if options else ""
+            selected = [option for option, is_selected in options if is_selected]
+            value = (selected + [option for option, _ in options] + [""])[0]
         fields[name] = value
     return fields
+
+
+def first_choice(html, name):
+    """The first option of a select that is not empty."""
+    start = html.find(f'name="{name}"')
+    options = OPTION.findall(html[start : html.find("</select>", start)])
+    return next(option for option, _ in options if option)
 
 
 def application(html, start_date):
     data = form_fields(html)
     data.update(
         {
+            "expenses-0-category": first_choice(html, "expenses-0-category"),
             "applicant_type": "initiative",
             "name": "Lasttest",
             "street": "Teststraße 1",
@@ -134,6 +144,7 @@ def application(html, start_date):
             "declares_no_commercial_purpose": "on",
             "declares_no_follow_up_costs": "on",
             "declares_photo_rights": "on",
+            "consent_publish": "on",
             "privacy_consent": "on",
         }
     )
