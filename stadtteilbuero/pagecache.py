@@ -11,17 +11,22 @@
   `content_changed`) starts a new generation, so a change in the admin is visible on
   the very next request. Rows no public page shows keep the generation: what residents
   send (`shown_on_public_pages`), sessions, login records, the mail queue. The time of
-  the last change is kept with it and serves as `Last-Modified` for the feeds.
+  the last change is kept with it and serves as `Last-Modified` for the feeds. With
+  Redis it lives in the cache; without, in a file's time (`GENERATION_FILE`), so all the
+  processes of a server share it.
 - Entries also expire after PAGE_CACHE_SECONDS, since "upcoming" moves with the clock.
 """
 
 import datetime
 import hashlib
+import os
 import time
 from contextvars import ContextVar
+from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
@@ -50,8 +55,26 @@ IGNORED_MODELS = {
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 
 
+# Without a shared cache (no REDIS_URL: each process keeps its own, in local memory) the
+# generation must still be one for all processes, gunicorn's workers and the management
+# commands alike: a change in one worker would otherwise leave the pages of the others as
+# they were. It is then the modification time of this file, set to the nanosecond by a
+# change and read once per request (one stat, about two microseconds each).
+GENERATION_FILE = Path(settings.VAR_DIR) / "pagecache-generation"
+
+
+def _cache_per_process() -> bool:
+    return isinstance(caches["default"], LocMemCache)
+
+
 def last_change() -> float:
     """The time of the last content change (a new generation if none is known)."""
+    if _cache_per_process():
+        try:
+            return os.stat(GENERATION_FILE).st_mtime_ns / 1e9
+        except FileNotFoundError:
+            _new_generation()
+            return os.stat(GENERATION_FILE).st_mtime_ns / 1e9
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = time.time()
@@ -68,7 +91,16 @@ def last_modified(request, *args, **kwargs) -> datetime.datetime:
 
 
 def _new_generation() -> None:
-    cache.set(GENERATION_KEY, time.time(), timeout=None)
+    if not _cache_per_process():
+        cache.set(GENERATION_KEY, time.time(), timeout=None)
+        return
+    now = time.time_ns()
+    try:
+        os.utime(GENERATION_FILE, ns=(now, now))
+    except FileNotFoundError:
+        GENERATION_FILE.parent.mkdir(parents=True, exist_ok=True)
+        GENERATION_FILE.touch()
+        os.utime(GENERATION_FILE, ns=(now, now))
 
 
 # Set when the current request changed content: its transaction commits before the

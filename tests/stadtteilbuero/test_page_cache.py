@@ -2,6 +2,8 @@
 database connection shows a short 503 page."""
 
 import gzip
+import os
+import time
 
 import pytest
 from django.apps import apps
@@ -10,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from offices.models import Notice
+from stadtteilbuero import pagecache
 from stadtteilbuero.pagecache import IGNORED_MODELS
 from stadtteilbuero.views import HomeView
 from tests.factories import NoticeFactory, ProjectFactory, ThemeFactory
@@ -97,6 +100,20 @@ def test_a_failed_login_keeps_the_cached_pages(client, superuser):
     # axes records the attempt and the failure: rows of its own, on no public page.
     Client().post(reverse("admin:login"), {"username": superuser.username, "password": "x"})
     assert client.get(NEWS)["X-Page-Cache"] == "hit"
+
+
+def test_a_change_made_in_another_process_shows_on_the_next_request(client):
+    """Without Redis each gunicorn worker caches pages in its own memory; the generation
+    they belong to is one for all processes (a file), so a change saved by another
+    worker, or by a management command, shows in this one at once."""
+    notice = NoticeFactory(title="Vorher")
+    client.get(NEWS)
+    Notice.objects.filter(pk=notice.pk).update(title="Nachher")  # no signal here
+    assert "Vorher" in client.get(NEWS).content.decode()
+    # What another process's save does: it sets the generation file's time.
+    now = time.time_ns()
+    os.utime(pagecache.GENERATION_FILE, ns=(now, now))
+    assert "Nachher" in client.get(NEWS).content.decode()
 
 
 def test_the_language_is_part_of_the_key(client):
