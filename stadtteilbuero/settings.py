@@ -149,7 +149,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the pages, sections and search hits of a busy hour (the default keeps 300
+    # entries and drops a third of them when full): at most about 40 MB per process, as
+    # a page is up to 30 KB and a section or hit a few hundred bytes.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 
 # Anonymous GET pages come from the cache (stadtteilbuero.pagecache); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

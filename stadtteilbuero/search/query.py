@@ -12,7 +12,8 @@ page shows or counts. Counts stop at COUNT_LIMIT ("more than 100"). At city scal
 district's name is in 10,000 of 55,000 entries, three in four of them past events:
 checking every one of them for the count, and ranking every one of them by full-text rank
 and trigram similarity, took 200 ms. Queries: the overview runs that statement and one
-per type shown (its objects); a type's page, that statement and one for the objects.
+per type shown whose hits are not in the cache (hits.py); a type's page, that statement
+and at most one for the objects.
 """
 
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from django.utils.translation import gettext
 from stadtteilbuero import pagination
 
 from . import text as search_text
+from .hits import hits_of
 from .registry import TYPES, SearchType, types
 
 HITS_PER_TYPE = 5
@@ -197,13 +199,6 @@ def hit_total(sections):
     return (total - total % COUNT_LIMIT if more else total), more
 
 
-@dataclass
-class Hit:
-    object: object
-    snippet: str
-    template: str
-
-
 def _sections(clauses, search_types, limit):
     # The words as written first; similar words ("Muhlenbreg") only when they find
     # nothing: the similarity of every title to a common word took seconds.
@@ -214,20 +209,6 @@ def _sections(clauses, search_types, limit):
     return [Section(t, ranked[t.key]) for t in search_types if t.key in ranked]
 
 
-def _hits(search_type, ids, wanted):
-    """The objects with these IDs in that order, with snippets. The IDs come from the
-    statement that checked them against `public()` in this request: asking it again
-    doubled the cost of these queries (an event's upcoming dates, the office's state)."""
-    # Unordered: the IDs give the order (a model's ordering cost compiling and sorting).
-    everything = search_type.model._default_manager.all()
-    objects = search_type.results(everything).order_by().in_bulk(ids)
-    return [
-        Hit(obj, search_text.highlight(search_type.snippet_text(obj), wanted), search_type.template)
-        for obj in (objects.get(pk) for pk in ids)
-        if obj is not None
-    ]
-
-
 def search_overview(query_text):
     """Sections of every type with hits: the count and the best HITS_PER_TYPE hits."""
     clauses = search_text.parse(query_text)
@@ -235,8 +216,9 @@ def search_overview(query_text):
         return []
     wanted = search_text.needles(clauses)
     sections = _sections(clauses, types(), COUNT_LIMIT + 1)
-    for section in sections:
-        section.hits = _hits(section.type, section.ids[:HITS_PER_TYPE], wanted)
+    shown = hits_of([(section.type, section.ids[:HITS_PER_TYPE]) for section in sections], wanted)
+    for section, hits in zip(sections, shown, strict=True):
+        section.hits = hits
     return sections
 
 
@@ -270,5 +252,5 @@ def type_page(query_text, key, page_number, per_page):
         return [], None
     [section] = sections
     page = HitPaginator(section.ids, per_page, limit=limit).get_page(number)
-    section.hits = _hits(section.type, list(page.object_list), search_text.needles(clauses))
+    [section.hits] = hits_of([(section.type, list(page.object_list))], search_text.needles(clauses))
     return sections, page

@@ -165,7 +165,7 @@ def test_demo_measure_runs_since_2023(client):
 
 def titles(response, key):
     sections = {section.key: section for section in response.context["sections"]}
-    return {str(hit.object) for hit in sections[key].hits} if key in sections else set()
+    return {hit.title for hit in sections[key].hits} if key in sections else set()
 
 
 def search(client, query):

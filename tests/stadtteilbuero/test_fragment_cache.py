@@ -192,3 +192,28 @@ def counted(client, url):
         content = client.get(url).content.decode()
     number = re.search(r'<p role="status">(?:More than )?([\d.]+) ', content)[1]
     return any("COUNT(" in query["sql"] for query in queries), int(number.replace(".", ""))
+
+
+def test_search_hits_come_from_the_cache_and_follow_a_change(client, django_assert_max_num_queries):
+    project = ProjectFactory(title="Hofgarten am Wasserturm", summary="Beete für alle.")
+    url = reverse("search")
+    first = client.get(url, {"q": "Wasserturm"}).content.decode()
+    assert "Hofgarten am Wasserturm" in first
+    # The statement alone: the hit's head and text come from the cache.
+    with django_assert_max_num_queries(1):
+        assert client.get(url, {"q": "Wasserturm"}).content.decode() == first
+    project.title = "Gemeinschaftsgarten am Wasserturm"
+    project.save()
+    content = client.get(url, {"q": "Wasserturm"}).content.decode()
+    assert "Gemeinschaftsgarten am Wasserturm" in content
+    assert "Hofgarten am Wasserturm" not in content
+
+
+def test_a_cached_search_hit_is_marked_for_each_search(client):
+    ProjectFactory(title="Hofgarten", summary="Beete am Wasserturm und eine Bank im Schatten.")
+    url = reverse("search")
+    assert (
+        "<mark>Wasserturm</mark>" in client.get(url, {"q": "Hofgarten Wasserturm"}).content.decode()
+    )
+    content = client.get(url, {"q": "Hofgarten Schatten"}).content.decode()
+    assert "<mark>Schatten</mark>" in content and "<mark>Wasserturm</mark>" not in content

@@ -23,7 +23,7 @@ def test_all_words_must_match(client):
     NoticeFactory(title="Hochbeete am Markt")
     response = client.get(reverse("search"), {"q": "hochbeete hof"})
     news = next(section for section in response.context["sections"] if section.key == "news")
-    assert [hit.object.title for hit in news.hits] == ["Hochbeete im Hof"]
+    assert [hit.title for hit in news.hits] == ["Hochbeete im Hof"]
 
 
 def test_search_finds_projects_and_upcoming_events_with_links_to_their_lists(client):

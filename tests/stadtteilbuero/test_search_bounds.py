@@ -28,7 +28,7 @@ def search(client, text, **params):
 
 def news_titles(response):
     [news] = [s for s in response.context["sections"] if s.key == "news"]
-    return [hit.object.title for hit in news.hits]
+    return [hit.title for hit in news.hits]
 
 
 def test_title_hits_come_first_then_the_newest(client):
@@ -110,7 +110,7 @@ def test_odd_page_numbers_show_a_page(client, page):
 
 def event_titles(response):
     sections = [s for s in response.context["sections"] if s.key == "events"]
-    return [hit.object.title for section in sections for hit in section.hits]
+    return [hit.title for section in sections for hit in section.hits]
 
 
 def test_an_events_entry_keeps_when_its_last_date_ends_as_its_dates_change():

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def titles(response, key):
     sections = {section.key: section for section in response.context["sections"]}
-    return {str(hit.object) for hit in sections[key].hits} if key in sections else set()
+    return {hit.title for hit in sections[key].hits} if key in sections else set()
 
 
 def search(client, query, **params):

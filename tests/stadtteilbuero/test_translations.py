@@ -46,7 +46,7 @@ def test_search_finds_the_english_text_too(client):
     assert "community garden" in entry.document
     response = client.get("/en/suche/", {"q": "garden"})
     [section] = response.context["sections"]
-    assert [hit.object.pk for hit in section.hits] == [project.pk]
+    assert [hit.id for hit in section.hits] == [project.pk]
 
 
 def test_language_switch_keeps_the_page_and_its_filters(client):
