@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from stadtteilbuero.pagecache import fragment_key, last_change
@@ -30,12 +31,27 @@ class Hit:
     title: str  # the object's name, as text
     head: SafeString  # the type's template: the link and what it shows beside it
     snippet: SafeString  # the text around the first word looked for, words marked
+    # The snippet's language where it is not the page's (an untranslated text), else "".
+    snippet_lang: str = ""
 
 
-def _hit_parts(search_type: SearchType, obj) -> tuple[str, str, str]:
-    """(name, head HTML, the text snippets are cut from) of one object."""
+def _hit_parts(search_type: SearchType, obj) -> tuple[str, str, str, str]:
+    """(name, head HTML, the text snippets are cut from, its language if not the page's)
+    of one object."""
     head = render_to_string(search_type.template, {"obj": obj})
-    return str(obj), str(head), search_type.snippet_text(obj)
+    text = search_type.snippet_text(obj)
+    return str(obj), str(head), text, _untranslated(search_type, obj, text)
+
+
+def _untranslated(search_type: SearchType, obj, text) -> str:
+    """The default language's code where `text`, read in another language, is the same as
+    in the default language (its fields have no translation and fall back), so screen
+    readers pronounce the snippet right; else ""."""
+    default = settings.LANGUAGE_CODE
+    if translation.get_language() == default or not text:
+        return ""
+    with translation.override(default):
+        return default if search_type.snippet_text(obj) == text else ""
 
 
 def _read(search_type: SearchType, ids) -> dict:
@@ -79,6 +95,7 @@ def hits_of(ids_by_type: list[tuple[SearchType, list]], needles: list[str]) -> l
 
 
 def _hit(pk, shown, needles) -> Hit:
-    title, head, text = shown
+    title, head, text, snippet_lang = shown
     # The head was rendered by a template (escaped) and kept as text in the cache.
-    return Hit(pk, title, mark_safe(head), search_text.highlight(text, needles))  # noqa: S308
+    head = mark_safe(head)  # noqa: S308
+    return Hit(pk, title, head, search_text.highlight(text, needles), snippet_lang)

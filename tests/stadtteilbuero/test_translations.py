@@ -49,6 +49,24 @@ def test_search_finds_the_english_text_too(client):
     assert [hit.id for hit in section.hits] == [project.pk]
 
 
+def test_an_untranslated_search_snippet_is_marked_german_on_the_english_page(client):
+    ProjectFactory(
+        title="Hofgarten", title_en="Courtyard garden", summary="Beete im Hof.", description=""
+    )
+    ProjectFactory(
+        title="Dachgarten",
+        title_en="Roof garden",
+        summary="Beete auf dem Dach.",
+        summary_en="Beds on the roof.",
+        description="",
+    )
+    content = client.get("/en/suche/", {"q": "garden"}).content.decode()
+    assert '<p class="small mb-0" lang="de">Beete im Hof.</p>' in content
+    assert '<p class="small mb-0">Beds on the roof.</p>' in content
+    german = client.get("/suche/", {"q": "garten"}).content.decode()
+    assert 'lang="de"' not in german.split("<main", 1)[1]
+
+
 def test_language_switch_keeps_the_page_and_its_filters(client):
     project = ProjectFactory(title="Nachbarschaftsgarten")
     path = project.get_absolute_url()
