@@ -89,6 +89,29 @@ def test_check_deploy_is_clean_with_production_variables():
     assert "no issues" in result.stdout
 
 
+# gunicorn loads the portal once in its master and forks the workers from it
+# (gunicorn.conf.py: preload_app): a connection opened while loading would be shared.
+LOADS_WITHOUT_CONNECTING = """
+import stadtteilbuero.wsgi
+from django.db import connections
+print(sorted(alias for alias in connections if connections[alias].connection is not None))
+"""
+
+
+def test_loading_the_portal_opens_no_database_connection():
+    result = subprocess.run(
+        [sys.executable, "-c", LOADS_WITHOUT_CONNECTING],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "true"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["preload_app"] is True
+
+
 def test_redis_cache_where_redis_url_is_set(monkeypatch):
     def backend(**env):
         return settings_with(monkeypatch, DEBUG="true", **env)["CACHES"]["default"]["BACKEND"]
