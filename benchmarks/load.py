@@ -159,8 +159,9 @@ def user(base, args, stats, stop, seed):
         if args.submit and rng.random() < args.submit_share:
             url = f"{base}/verfuegungsfonds/{args.submit}/antrag/"
             status, html = fetch(client, stats, "application form", url)
-            if status == 200:
-                stop.wait(args.fill_seconds)
+            # The run may end while the form is being filled in: then it is not sent (sent
+            # at once, it would be refused as too fast and counted as a 400).
+            if status == 200 and not stop.wait(args.fill_seconds):
                 fetch(client, stats, "application sent", url, application(html, args.start_date))
             continue
         _, kind, path = rng.choices(BROWSE, weights)[0]
