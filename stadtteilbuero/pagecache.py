@@ -55,6 +55,15 @@ IGNORED_MODELS = {
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 
 
+class NotOnPublicPages:
+    """For models whose rows no public page shows, what residents send (an application's
+    cost plan, history and files, a proof of use, a room request): saving or deleting one
+    keeps the page cache (`content_changed`). A model whose rows are shown only in some
+    states defines `shown_on_public_pages` as a property instead (fonds Application)."""
+
+    shown_on_public_pages = False
+
+
 # Without a shared cache (no REDIS_URL: each process keeps its own, in local memory) the
 # generation must still be one for all processes, gunicorn's workers and the management
 # commands alike: a change in one worker would otherwise leave the pages of the others as

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from offices.models import OfficeOwnedQuerySet
 from stadtteilbuero.money import format_euro as euro
+from stadtteilbuero.pagecache import NotOnPublicPages
 
 from .application import Application
 from .fund import CostCategory
@@ -18,10 +19,7 @@ class ExpenseLineQuerySet(OfficeOwnedQuerySet):
     office_lookup = "application__fund__office"
 
 
-class ExpenseLine(models.Model):
-    # What residents send is never on a public page: saving it keeps the page cache.
-    shown_on_public_pages = False
-
+class ExpenseLine(NotOnPublicPages, models.Model):
     application = models.ForeignKey(
         Application,
         on_delete=models.CASCADE,
@@ -61,10 +59,7 @@ class IncomeLineQuerySet(OfficeOwnedQuerySet):
     office_lookup = "application__fund__office"
 
 
-class IncomeLine(models.Model):
-    # What residents send is never on a public page: saving it keeps the page cache.
-    shown_on_public_pages = False
-
+class IncomeLine(NotOnPublicPages, models.Model):
     class Kind(models.TextChoices):
         OWN_MONEY = "own_money", _("Own money")
         VOLUNTEER_WORK = "volunteer_work", _("Volunteer work (valued in euros)")

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import OfficeOwnedQuerySet
+from stadtteilbuero.pagecache import NotOnPublicPages
 
 from .application import Application
 
@@ -14,11 +15,8 @@ class ApplicationEventQuerySet(OfficeOwnedQuerySet):
     office_lookup = "application__fund__office"
 
 
-class ApplicationEvent(models.Model):
+class ApplicationEvent(NotOnPublicPages, models.Model):
     """One row of an application's history: who changed what, when, and why."""
-
-    # What residents send is never on a public page: saving it keeps the page cache.
-    shown_on_public_pages = False
 
     # PROTECT: an application with a history cannot be deleted by accident; the law's
     # deletion (anonymisation) blanks the personal data and keeps these rows.

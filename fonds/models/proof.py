@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from offices.models import OfficeOwnedQuerySet
 from stadtteilbuero.money import format_euro as euro
+from stadtteilbuero.pagecache import NotOnPublicPages
 
 from .application import Application
 from .money import MONEY, ZERO
@@ -34,11 +35,8 @@ class ProofQuerySet(OfficeOwnedQuerySet):
         )
 
 
-class Proof(models.Model):
+class Proof(NotOnPublicPages, models.Model):
     """The applicant's report on what was done and what the money was spent on."""
-
-    # What residents send is never on a public page: saving it keeps the page cache.
-    shown_on_public_pages = False
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted, being checked")

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from stadtteilbuero.pagecache import NotOnPublicPages
 from stadtteilbuero.storage import CleanFileSystemStorage
 from stadtteilbuero.uploads import DocumentKind, clean_file_name, document_kind, upload_path
 
@@ -52,12 +53,9 @@ def private_upload_to(instance, filename):
     return upload_path(instance, filename, instance.UPLOAD_FOLDER)
 
 
-class PrivateFile(models.Model):
+class PrivateFile(NotOnPublicPages, models.Model):
     """A file of an applicant (attachment, receipt, photo): private storage only, checked
     by content on the way in (stadtteilbuero.uploads), served to the office's staff only."""
-
-    # What residents send is never on a public page: saving it keeps the page cache.
-    shown_on_public_pages = False
 
     UPLOAD_FOLDER = "files"
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from stadtteilbuero.pagecache import NotOnPublicPages
+
 from .constraints import PostgresExclusionConstraint
 from .room import Room, RoomOwnedQuerySet
 
@@ -33,10 +35,7 @@ class BookingRequestQuerySet(RoomOwnedQuerySet):
         )
 
 
-class BookingRequest(models.Model):
-    # What residents send is never on a public page: saving it keeps the page cache.
-    shown_on_public_pages = False
-
+class BookingRequest(NotOnPublicPages, models.Model):
     class Status(models.TextChoices):
         REQUESTED = "requested", pgettext_lazy("room request", "Requested")
         PROPOSED = "proposed", _("Other time proposed")
@@ -246,11 +245,8 @@ class BookingEventQuerySet(RoomOwnedQuerySet):
     office_lookup = "request__room__office"
 
 
-class BookingEvent(models.Model):
+class BookingEvent(NotOnPublicPages, models.Model):
     """One row of a request's history: who changed what, when, and why."""
-
-    # What residents send is never on a public page: saving it keeps the page cache.
-    shown_on_public_pages = False
 
     request = models.ForeignKey(
         BookingRequest, on_delete=models.CASCADE, related_name="events", verbose_name=_("request")
